@@ -8,6 +8,7 @@ import dev.tandem.server.auth.BearerAuthenticator;
 import dev.tandem.server.auth.IdentityModule;
 import dev.tandem.server.auth.SecretHasher;
 import dev.tandem.server.config.TandemConfig;
+import dev.tandem.server.console.ConsoleModule;
 import dev.tandem.server.domain.activity.ActivityLog;
 import dev.tandem.server.domain.membership.MembershipService;
 import dev.tandem.server.domain.people.PeopleService;
@@ -48,7 +49,8 @@ public final class TandemApp implements AutoCloseable {
             services -> new IdentityModule(services.accessTokens()),
             services -> new OpsModule(services.metrics()),
             services -> new ApiModule(services.json(), services.people(), services.programs(), services.memberships(),
-                    services.activityLog()));
+                    services.activityLog()),
+            ConsoleModule::new);
 
     private final TandemConfig config;
     private final Database database;

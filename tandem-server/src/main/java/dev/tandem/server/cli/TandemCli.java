@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tandem", mixinStandardHelpOptions = true, version = "tandem 0.1.0",
         description = "Keeps marketing programs and Salesforce campaigns in step.",
-        subcommands = {ServeCommand.class, DbCommand.class, ApiClientCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, DbCommand.class, ApiClientCommand.class, UserCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TandemCli {
 
     /** Runs the command line and exits with its status. */

@@ -1,0 +1,60 @@
+package dev.tandem.server.console;
+
+import dev.tandem.server.TandemApp;
+import dev.tandem.server.auth.SecretHasher;
+import dev.tandem.server.console.auth.ConsoleSessions;
+import dev.tandem.server.console.auth.ConsoleUsers;
+import dev.tandem.server.console.view.ConsoleQueries;
+import dev.tandem.server.console.web.ConsoleRouter;
+import dev.tandem.server.console.web.Templates;
+import dev.tandem.server.http.TandemModule;
+import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web console: server-rendered pages behind a sign-in, for the people who run programs and watch the campaign
+ * sync. Every page and form goes through {@link ConsoleRouter}, which enforces the session and CSRF rules.
+ */
+public final class ConsoleModule implements TandemModule {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleModule.class);
+
+    private final TandemApp.Services services;
+    private final ConsoleUsers users;
+    private final ConsoleSessions sessions;
+    private final Templates templates = new Templates();
+
+    public ConsoleModule(TandemApp.Services services) {
+        this.services = services;
+        this.users = new ConsoleUsers(services.database().jdbi(), new SecretHasher(), services.clock());
+        this.sessions = new ConsoleSessions(services.database().jdbi(), services.clock());
+    }
+
+    @Override
+    public String name() {
+        return "console";
+    }
+
+    @Override
+    public void routes(Javalin app) {
+        ConsoleRouter router = new ConsoleRouter(app, sessions, templates);
+        ConsoleQueries queries = new ConsoleQueries(services.database().jdbi());
+        Assets.install(app);
+        new LoginPages(users, sessions, templates, router).install(app);
+        new DashboardPage(queries).install(router);
+        new ProgramPages(services.programs(), services.memberships(), queries).install(router);
+        new PeoplePages(services.people(), queries).install(router);
+    }
+
+    @Override
+    public void start() {
+        if (users.count() == 0) {
+            LOG.warn("No console user exists yet: create one with `tandem user create --username <name>`");
+        }
+    }
+
+    /** The console's users, for the CLI and the demo. */
+    public ConsoleUsers users() {
+        return users;
+    }
+}
