@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tandem", mixinStandardHelpOptions = true, version = "tandem 0.1.0",
         description = "Keeps marketing programs and Salesforce campaigns in step.",
         subcommands = {ServeCommand.class, DbCommand.class, ApiClientCommand.class, UserCommand.class,
-                CommandLine.HelpCommand.class})
+                DemoCommand.class, EmulatorCommand.class, CommandLine.HelpCommand.class})
 public final class TandemCli {
 
     /** Runs the command line and exits with its status. */
