@@ -123,6 +123,11 @@ public final class SalesforceClient {
         return queries.stream(soql, false, QueryRunner.MAX_BATCH);
     }
 
+    /** The rows of {@code soql}, fetched lazily with the given page size (200..2000). */
+    public Stream<SObject> stream(Soql soql, int batchSize) {
+        return queries.stream(soql, false, batchSize);
+    }
+
     /** The rows of {@code soql}, deleted ones included, fetched lazily with the given page size. */
     public Stream<SObject> streamAll(Soql soql, int batchSize) {
         return queries.stream(soql, true, batchSize);

@@ -29,7 +29,10 @@ import org.junit.jupiter.api.Test;
 
 /** Transport behaviours that need answers no Salesforce gives on purpose (proxy pages), against a loopback stub. */
 class TransportTest {
-    private record Answer(int status, String contentType, String body) {
+    private record Answer(int status, String contentType, String body, boolean gzip) {
+        Answer(int status, String contentType, String body) {
+            this(status, contentType, body, false);
+        }
     }
 
     private final Deque<Answer> answers = new ArrayDeque<>();
@@ -46,7 +49,16 @@ class TransportTest {
         server.createContext("/", exchange -> {
             seen.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
             Answer a = answers.isEmpty() ? new Answer(200, "application/json", "{}") : answers.poll();
+            seen.add("Accept-Encoding: " + exchange.getRequestHeaders().getFirst("Accept-Encoding"));
             byte[] body = a.body().getBytes(StandardCharsets.UTF_8);
+            if (a.gzip()) {
+                java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+                try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(zipped)) {
+                    out.write(body);
+                }
+                body = zipped.toByteArray();
+                exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            }
             exchange.getResponseHeaders().add("Content-Type", a.contentType());
             exchange.getResponseHeaders().add("Sforce-Limit-Info", "api-usage=42/15000");
             exchange.sendResponseHeaders(a.status(), body.length == 0 ? -1 : body.length);
@@ -78,7 +90,7 @@ class TransportTest {
                     assertThat(e.kind()).isEqualTo(ErrorKind.RETRYABLE);
                     assertThat(e.errorCode()).isEqualTo("HTTP_502");
                 });
-        assertThat(seen).hasSize(1);
+        assertThat(seen).filteredOn(l -> l.startsWith("POST")).hasSize(1);
     }
 
     @Test
@@ -89,7 +101,7 @@ class TransportTest {
         ApiResponse r = transport.send(ApiCall.get("query", "/x"));
 
         assertThat(r.json().path("ok").asBoolean()).isTrue();
-        assertThat(seen).hasSize(2);
+        assertThat(seen).filteredOn(l -> l.startsWith("GET")).hasSize(2);
         assertThat(waits).hasSize(1);
     }
 
@@ -105,7 +117,17 @@ class TransportTest {
                     assertThat(e.errorCode()).isEqualTo("INVALID_SESSION_ID");
                 });
         assertThat(logins).hasValue(2);
-        assertThat(seen).containsExactly("GET Bearer t1", "GET Bearer t2");
+        assertThat(seen).filteredOn(l -> l.startsWith("GET")).containsExactly("GET Bearer t1", "GET Bearer t2");
+    }
+
+    @Test
+    void compressedResponsesAreAskedForAndInflated() {
+        answers.add(new Answer(200, "application/json", "{\"records\":[1,2,3]}", true));
+
+        ApiResponse r = transport.send(ApiCall.get("query", "/x"));
+
+        assertThat(r.json().path("records").size()).isEqualTo(3);
+        assertThat(seen).contains("Accept-Encoding: gzip");
     }
 
     @Test

@@ -37,6 +37,23 @@ class WriteEmulatorTest extends EmulatorTestBase {
     }
 
     @Test
+    void updatesAndDeletesAreChunkedAtTwoHundredToo() {
+        SalesforceClient client = client();
+        List<String> ids = client.create("Lead", leads(401, "Chunk")).stream().map(SaveResult::id).toList();
+        control.clearRequests();
+
+        List<SaveResult> updated = client.update("Lead", ids.stream()
+                .map(id -> Map.<String, Object>of("Id", id, "Company", "Chunked")).toList());
+        List<SaveResult> deleted = client.delete(ids);
+
+        assertThat(updated).hasSize(401).allMatch(SaveResult::success);
+        assertThat(deleted).hasSize(401).allMatch(SaveResult::success);
+        assertThat(deleted).extracting(SaveResult::id).containsExactlyElementsOf(ids);
+        assertRequests("PATCH", ".*/composite/sobjects", 3);
+        assertRequests("DELETE", ".*/composite/sobjects", 3);
+    }
+
+    @Test
     void exactlyTwoHundredRecordsTakeOneCall() {
         SalesforceClient client = client();
         client.userId();
