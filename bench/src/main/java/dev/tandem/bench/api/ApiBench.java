@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -25,12 +26,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -156,7 +161,7 @@ public final class ApiBench {
     private static final class HeapWatch implements AutoCloseable {
         private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
-        private final java.util.concurrent.ScheduledExecutorService sampler =
+        private final ScheduledExecutorService sampler =
                 Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "heap-watch");
                     t.setDaemon(true);
@@ -166,12 +171,12 @@ public final class ApiBench {
 
         HeapWatch() {
             reset();
-            sampler.scheduleAtFixedRate(this::sample, 0, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+            sampler.scheduleAtFixedRate(this::sample, 0, 50, TimeUnit.MILLISECONDS);
         }
 
         private void sample() {
             long live = pools.stream().map(MemoryPoolMXBean::getCollectionUsage)
-                    .filter(java.util.Objects::nonNull).mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
+                    .filter(Objects::nonNull).mapToLong(MemoryUsage::getUsed).sum();
             peakLive = Math.max(peakLive, live);
         }
 
@@ -262,7 +267,7 @@ public final class ApiBench {
             }
             if (dir != null) {
                 try (var files = Files.walk(dir)) {
-                    for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
                         Files.delete(path);
                     }
                 }
