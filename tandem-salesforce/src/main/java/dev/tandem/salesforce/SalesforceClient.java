@@ -188,6 +188,12 @@ public final class SalesforceClient {
     public WriteResults write(WriteOperation op, String type, String externalIdField,
                               List<? extends Map<String, ?>> records) {
         Objects.requireNonNull(records, "records");
+        if (op == WriteOperation.UPSERT) {
+            if (externalIdField == null) {
+                throw new IllegalArgumentException("upsert needs an external id field");
+            }
+            Identifiers.field(externalIdField);
+        }
         if (records.size() > config.bulkThreshold()) {
             BulkResult r = bulkIngest.ingest(BulkOperation.of(op), type, records, externalIdField);
             return new WriteResults(r.results(), WriteResults.Route.BULK, r.jobIds());

@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -102,7 +103,7 @@ public final class Transport {
             String code = status == 300 ? "MULTIPLE_CHOICES" : errors.get(0).errorCode();
             if (status == 300) {
                 errors = List.of(new ApiError(code, "several records match: " + new String(body,
-                        java.nio.charset.StandardCharsets.UTF_8), List.of()));
+                        StandardCharsets.UTF_8), List.of()));
             }
             metrics.error(call.resource(), code);
             if (status == 401 && !renewed) {

@@ -9,6 +9,7 @@ import dev.tandem.salesforce.auth.SessionManager;
 import dev.tandem.salesforce.error.ErrorKind;
 import dev.tandem.salesforce.error.SalesforceException;
 import dev.tandem.salesforce.limits.ApiBudget;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,8 +54,8 @@ class TransportTest {
             seen.add("Accept-Encoding: " + exchange.getRequestHeaders().getFirst("Accept-Encoding"));
             byte[] body = a.body().getBytes(StandardCharsets.UTF_8);
             if (a.gzip()) {
-                java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
-                try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(zipped)) {
+                ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+                try (GZIPOutputStream out = new GZIPOutputStream(zipped)) {
                     out.write(body);
                 }
                 body = zipped.toByteArray();

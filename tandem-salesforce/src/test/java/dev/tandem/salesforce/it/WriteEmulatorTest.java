@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class WriteEmulatorTest extends EmulatorTestBase {
@@ -32,7 +33,7 @@ class WriteEmulatorTest extends EmulatorTestBase {
         assertRequests("POST", ".*/composite/sobjects", 3);
         assertThat(results).hasSize(401).allMatch(SaveResult::success).allMatch(SaveResult::created);
         assertThat(results).extracting(SaveResult::index).containsExactlyElementsOf(
-                java.util.stream.IntStream.range(0, 401).boxed().toList());
+                IntStream.range(0, 401).boxed().toList());
         assertThat(results.stream().map(SaveResult::id).distinct().count()).isEqualTo(401);
     }
 

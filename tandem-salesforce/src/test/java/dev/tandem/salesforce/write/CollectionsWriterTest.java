@@ -1,6 +1,7 @@
 package dev.tandem.salesforce.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -110,7 +111,7 @@ class CollectionsWriterTest {
     void aResponseWithTheWrongNumberOfResultsIsRejected() {
         answers.add("[" + OK + "]");
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> writer.create("Lead", leads(2)))
+        assertThatThrownBy(() -> writer.create("Lead", leads(2)))
                 .hasMessageContaining("expected 2 results");
     }
 }
