@@ -135,7 +135,8 @@ public final class Transport {
         URI uri = URI.create(call.target().startsWith("/") ? session.base() + call.target() : call.target());
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Authorization", "Bearer " + session.accessToken())
-                .header("Accept-Encoding", "gzip");
+                .header("Accept-Encoding", "gzip")
+                .header("Sforce-Call-Options", "client=tandem");
         call.headers().forEach(b::header);
         HttpRequest.BodyPublisher body = call.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(call.body());
