@@ -1,5 +1,6 @@
 package dev.tandem.server.sync.settings;
 
+import dev.tandem.salesforce.AuthMode;
 import dev.tandem.server.sync.secrets.SecretCipher;
 import org.jdbi.v3.core.Jdbi;
 
@@ -29,7 +30,7 @@ public final class SalesforceConnectionStore {
                         + " username, client_secret_enc, password_enc, private_key_enc, refresh_token_enc, updated_at"
                         + " FROM salesforce_connection WHERE id = 1")
                 .map((rs, ctx) -> new SalesforceConnection(rs.getString(1), rs.getString(2),
-                        SalesforceAuthMode.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
+                        AuthMode.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
                         new SalesforceSecrets(
                                 cipher.decrypt("client_secret_enc", rs.getString(6)),
                                 cipher.decrypt("password_enc", rs.getString(7)),
