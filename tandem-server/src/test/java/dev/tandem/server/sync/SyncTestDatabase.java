@@ -53,7 +53,7 @@ public final class SyncTestDatabase implements AutoCloseable {
     @Override
     public void close() {
         if (kind == Kind.H2) {
-            jdbi.useHandle(h -> h.getConnection().createStatement().execute("SHUTDOWN"));
+            jdbi.useHandle(h -> h.execute("DROP ALL OBJECTS"));
         } else {
             try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
                 c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
