@@ -10,6 +10,8 @@ import dev.tandem.server.sync.campaign.CampaignStatusPlan;
 import dev.tandem.server.sync.campaign.Compatibility;
 import dev.tandem.server.sync.campaign.SalesforceCampaign;
 import dev.tandem.server.sync.campaign.StatusCompatibility;
+import dev.tandem.server.sync.reconcile.CampaignReconciler;
+import dev.tandem.server.sync.reconcile.ReconcileMode;
 import dev.tandem.server.sync.settings.FieldError;
 import dev.tandem.server.sync.settings.InvalidInputException;
 import dev.tandem.server.sync.settings.SyncSettingsService;
@@ -44,23 +46,23 @@ public final class CampaignLinkService {
     private final CampaignLinkStore links;
     private final SyncSettingsService settings;
     private final Supplier<Optional<CampaignGateway>> gateways;
-    private final InitialReconcile initialReconcile;
+    private final CampaignReconciler reconciler;
     private final Executor background;
     private final Clock clock;
 
     /**
      * @param gateways         the Salesforce campaign gateway of the stored connection, empty when none is configured
-     * @param initialReconcile run on {@code background} after each new link
+     * @param reconciler       runs the INITIAL reconcile on {@code background} after each new link
      */
     public CampaignLinkService(Jdbi jdbi, ProgramService programs, CampaignLinkStore links,
                                SyncSettingsService settings, Supplier<Optional<CampaignGateway>> gateways,
-                               InitialReconcile initialReconcile, Executor background, Clock clock) {
+                               CampaignReconciler reconciler, Executor background, Clock clock) {
         this.jdbi = jdbi;
         this.programs = programs;
         this.links = links;
         this.settings = settings;
         this.gateways = gateways;
-        this.initialReconcile = initialReconcile;
+        this.reconciler = reconciler;
         this.background = background;
         this.clock = clock;
     }
@@ -218,9 +220,9 @@ public final class CampaignLinkService {
         jdbi.useHandle(h -> links.setInitialReconcileState(h, programId, ReconcileState.RUNNING, clock.instant()));
         ReconcileState outcome;
         try {
-            initialReconcile.run(programId);
+            reconciler.reconcile(programId, ReconcileMode.INITIAL);
             outcome = ReconcileState.DONE;
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             LOG.warn("Initial reconcile of program {} failed; the periodic reconcile will repair it", programId, e);
             outcome = ReconcileState.FAILED;
         }
