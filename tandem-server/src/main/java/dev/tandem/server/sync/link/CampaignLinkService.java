@@ -46,17 +46,18 @@ public final class CampaignLinkService {
     private final CampaignLinkStore links;
     private final SyncSettingsService settings;
     private final Supplier<Optional<CampaignGateway>> gateways;
-    private final CampaignReconciler reconciler;
+    private final Optional<CampaignReconciler> reconciler;
     private final Executor background;
     private final Clock clock;
 
     /**
      * @param gateways         the Salesforce campaign gateway of the stored connection, empty when none is configured
-     * @param reconciler       runs the INITIAL reconcile on {@code background} after each new link
+     * @param reconciler       runs the INITIAL reconcile on {@code background} after each new link; when absent,
+     *                         the link stays PENDING for the periodic reconcile
      */
     public CampaignLinkService(Jdbi jdbi, ProgramService programs, CampaignLinkStore links,
                                SyncSettingsService settings, Supplier<Optional<CampaignGateway>> gateways,
-                               CampaignReconciler reconciler, Executor background, Clock clock) {
+                               Optional<CampaignReconciler> reconciler, Executor background, Clock clock) {
         this.jdbi = jdbi;
         this.programs = programs;
         this.links = links;
@@ -126,7 +127,7 @@ public final class CampaignLinkService {
         CampaignLink link = record(programId, campaignId, campaignName, cost);
         LOG.info("Program {} linked to Salesforce campaign {} ({})", programId, campaignId,
                 request.createsCampaign() ? "created" : "existing");
-        background.execute(() -> reconcile(programId));
+        reconciler.ifPresent(r -> background.execute(() -> reconcile(r, programId)));
         return link;
     }
 
@@ -216,7 +217,7 @@ public final class CampaignLinkService {
         }
     }
 
-    private void reconcile(long programId) {
+    private void reconcile(CampaignReconciler reconciler, long programId) {
         jdbi.useHandle(h -> links.setInitialReconcileState(h, programId, ReconcileState.RUNNING, clock.instant()));
         ReconcileState outcome;
         try {

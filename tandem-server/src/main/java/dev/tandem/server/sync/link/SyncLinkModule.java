@@ -54,10 +54,12 @@ public final class SyncLinkModule implements TandemModule {
     /**
      * @param secretKey    base64 of the 32-byte key for stored credentials; when empty a development key is
      *                     generated into {@code dataDir} on first use, with a warning
+     * @param reconciler   FLOW's reconciler, run (INITIAL) after each link; when absent a new link stays PENDING
+     *                     until the periodic reconcile takes it up
      * @param pushInterval how often pending Type/ActualCost changes are sent
      */
     public SyncLinkModule(Jdbi jdbi, ObjectMapper json, Clock clock, MeterRegistry metrics, ProgramService programs,
-                          Optional<String> secretKey, Path dataDir, CampaignReconciler reconciler,
+                          Optional<String> secretKey, Path dataDir, Optional<CampaignReconciler> reconciler,
                           Duration pushInterval) {
         this.settings = new SyncSettingsService(jdbi, clock);
         SalesforceConnectionStore store = new SalesforceConnectionStore(jdbi,
