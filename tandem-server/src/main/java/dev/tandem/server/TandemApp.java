@@ -18,6 +18,7 @@ import dev.tandem.server.http.JsonMappers;
 import dev.tandem.server.http.OpsModule;
 import dev.tandem.server.http.TandemModule;
 import dev.tandem.server.store.Database;
+import dev.tandem.server.sync.link.SyncLinkModule;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -34,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -50,7 +53,9 @@ public final class TandemApp implements AutoCloseable {
             services -> new OpsModule(services.metrics()),
             services -> new ApiModule(services.json(), services.people(), services.programs(), services.memberships(),
                     services.activityLog()),
-            ConsoleModule::new);
+            services -> new SyncLinkModule(services.database().jdbi(), services.json(), services.clock(),
+                    services.metrics(), services.programs(), services.config().secretKey(), Path.of("data"),
+                    Optional.empty(), Duration.ofSeconds(1)));
 
     private final TandemConfig config;
     private final Database database;
@@ -97,6 +102,8 @@ public final class TandemApp implements AutoCloseable {
                     new MembershipService(database.jdbi(), activityLog, clock));
             this.modules = new ArrayList<>();
             CORE_MODULES.forEach(factory -> modules.add(factory.apply(services)));
+            // The console shows what the other modules hold, so it is built last and given them.
+            modules.add(new ConsoleModule(services, List.copyOf(modules)));
             extraModules.forEach(factory -> modules.add(factory.apply(services)));
             this.http = new HttpServer(json, metrics, new BearerAuthenticator(tokens));
             http.install(modules);

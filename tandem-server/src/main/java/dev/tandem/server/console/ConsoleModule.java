@@ -12,6 +12,9 @@ import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * The web console: server-rendered pages behind a sign-in, for the people who run programs and watch the campaign
  * sync. Every page and form goes through {@link ConsoleRouter}, which enforces the session and CSRF rules.
@@ -24,8 +27,15 @@ public final class ConsoleModule implements TandemModule {
     private final ConsoleSessions sessions;
     private final Templates templates = new Templates();
 
-    public ConsoleModule(TandemApp.Services services) {
+    private final Optional<SyncServices> sync;
+
+    /**
+     * @param peers the modules the server runs besides this one; the console adds pages for those it knows (the
+     *              campaign sync), and leaves out what is not there
+     */
+    public ConsoleModule(TandemApp.Services services, List<TandemModule> peers) {
         this.services = services;
+        this.sync = SyncServices.find(services, peers);
         this.users = new ConsoleUsers(services.database().jdbi(), new SecretHasher(), services.clock());
         this.sessions = new ConsoleSessions(services.database().jdbi(), services.clock());
     }
@@ -42,7 +52,9 @@ public final class ConsoleModule implements TandemModule {
         Assets.install(app);
         new LoginPages(users, sessions, templates, router).install(app);
         new DashboardPage(queries).install(router);
-        new ProgramPages(services.programs(), services.memberships(), queries).install(router);
+        new ProgramPages(services.programs(), services.memberships(), queries, sync.map(LinkPanel::new))
+                .install(router);
+        sync.ifPresent(s -> new SettingsPage(s, services.json()).install(router));
         new PeoplePages(services.people(), queries).install(router);
     }
 

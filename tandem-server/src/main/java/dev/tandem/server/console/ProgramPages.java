@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The programs list (search, create) and a program's page (channel, costs, members, status changes). */
 final class ProgramPages {
@@ -34,11 +35,14 @@ final class ProgramPages {
     private final ProgramService programs;
     private final MembershipService memberships;
     private final ConsoleQueries queries;
+    private final Optional<LinkPanel> linkPanel;
 
-    ProgramPages(ProgramService programs, MembershipService memberships, ConsoleQueries queries) {
+    ProgramPages(ProgramService programs, MembershipService memberships, ConsoleQueries queries,
+                 Optional<LinkPanel> linkPanel) {
         this.programs = programs;
         this.memberships = memberships;
         this.queries = queries;
+        this.linkPanel = linkPanel;
     }
 
     void install(ConsoleRouter router) {
@@ -46,6 +50,7 @@ final class ProgramPages {
         router.action("/programs", this::create);
         router.page("/programs/{programId}", this::detail);
         router.action("/programs/{programId}/members/{personId}/status", this::changeStatus);
+        linkPanel.ifPresent(panel -> panel.install(router));
     }
 
     private void list(ConsoleRequest request, ProgramForm form, Map<String, String> errors, int status) {
@@ -106,6 +111,7 @@ final class ProgramPages {
         model.put("statusFilter", statusFilter);
         model.put("baseUrl", statusFilter == null ? "/programs/" + id
                 : "/programs/" + id + "?status=" + encode(statusFilter));
+        model.put("link", linkPanel.map(panel -> panel.view(program, request)).orElse(null));
         request.render("program.jte", program.name(), "programs", model);
     }
 

@@ -1,12 +1,15 @@
 package dev.tandem.server.console.web;
 
+import dev.tandem.salesforce.error.SalesforceException;
 import dev.tandem.server.domain.DomainException;
+import dev.tandem.server.sync.campaign.SalesforceRefusedException;
+import dev.tandem.server.sync.settings.InvalidInputException;
 
 import java.util.Optional;
 
 /**
- * Tells a refusal the user can act on (bad input, unknown object, conflicting state) from a fault; only the
- * former's message is shown as is, faults show a request id and go to the log.
+ * Tells a refusal the user can act on (bad input, unknown object, conflicting state, Salesforce saying no) from a
+ * fault; only the former's message is shown as is, faults show a request id and go to the log.
  */
 public final class UserErrors {
 
@@ -15,8 +18,13 @@ public final class UserErrors {
 
     /** The message to show for a refusal, or empty for a fault. */
     public static Optional<String> message(Throwable failure) {
-        if (failure instanceof DomainException || failure instanceof IllegalArgumentException) {
+        if (failure instanceof DomainException || failure instanceof IllegalArgumentException
+                || failure instanceof InvalidInputException || failure instanceof SalesforceRefusedException) {
             return Optional.ofNullable(failure.getMessage());
+        }
+        if (failure instanceof SalesforceException salesforce) {
+            return Optional.of("Salesforce answered " + salesforce.errorCode() + ": " + salesforce.errorMessage()
+                    + ". Settings → Diagnosis checks the connection.");
         }
         return Optional.empty();
     }
