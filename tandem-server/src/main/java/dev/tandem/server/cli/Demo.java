@@ -10,13 +10,16 @@ import dev.tandem.server.config.TandemConfig;
 import dev.tandem.server.console.auth.ConsoleUsers;
 import dev.tandem.server.console.auth.Passwords;
 import dev.tandem.server.auth.SecretHasher;
+import dev.tandem.server.sync.secrets.SecretKeySource;
 
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The demo as a user first meets it: a Salesforce emulator, Tandem on an H2 file, both sides seeded, campaign sync
@@ -46,7 +49,7 @@ public final class Demo {
 
     /** A running demo; closing it stops Tandem, then the emulator. */
     public record Running(TandemApp app, SalesforceEmulator emulator, String adminPassword, ApiClientSecret apiClient,
-                          DemoSeeder.Seeded seeded) implements AutoCloseable {
+                          DemoSeeder.Seeded seeded, DemoSync.Outcome sync) implements AutoCloseable {
 
         /** The console's address. */
         public URI consoleUri() {
@@ -71,13 +74,15 @@ public final class Demo {
         try {
             List<String> leadIds = leadIds(json.readTree(emulator.control().seed(DemoData.salesforceSeed(json))));
             ApiClientSecret apiClient = new ApiClientSecret(API_CLIENT_ID, Passwords.generate());
-            TandemConfig config = TandemConfig.fromEnvironment(System.getenv())
-                    .withHttpPort(options.port())
-                    .withDatabase(jdbcUrl(options.dataDir()), TandemConfig.DEFAULT_DB_USER, "")
-                    .withBootstrapClient(apiClient);
-            TandemApp app = TandemApp.builder(config).build().start();
+            TandemConfig defaults = TandemConfig.fromEnvironment(System.getenv());
+            // Stored Salesforce credentials are encrypted with a key kept next to the demo's database.
+            String key = Base64.getEncoder().encodeToString(SecretKeySource.resolve(
+                    defaults.secretKey().orElse(null), options.dataDir()));
+            TandemConfig config = new TandemConfig(options.port(), jdbcUrl(options.dataDir()),
+                    TandemConfig.DEFAULT_DB_USER, "", Optional.of(key), Optional.of(apiClient),
+                    defaults.accessTokenTtlSeconds());
+            TandemApp app = TandemApp.builder(config).build();
             try {
-                DemoSeeder.Seeded seeded = new DemoSeeder(app.services()).seed(leadIds);
                 String password = Passwords.generate();
                 ConsoleUsers users = new ConsoleUsers(app.services().database().jdbi(), new SecretHasher(),
                         app.services().clock());
@@ -86,7 +91,12 @@ public final class Demo {
                 } else {
                     users.create(ADMIN, password);
                 }
-                return new Running(app, emulator, password, apiClient, seeded);
+                app.start();
+                DemoSeeder.Seeded seeded = new DemoSeeder(app.services()).seed(leadIds);
+                long linkedProgram = app.services().programs().byName(DemoData.LINKED_PROGRAM).orElseThrow().id();
+                DemoSync.Outcome sync = new DemoSync(app.baseUri(), apiClient, json)
+                        .setUp(emulator.baseUrl(), linkedProgram);
+                return new Running(app, emulator, password, apiClient, seeded, sync);
             } catch (Exception e) {
                 app.close();
                 throw e;
@@ -112,6 +122,14 @@ public final class Demo {
                 ? "seeded " + demo.seeded().programsCreated() + " programs, " + demo.seeded().peopleCreated()
                 + " people, " + demo.seeded().membershipsCreated() + " memberships"
                 : "already seeded by an earlier run; nothing added"));
+        out.println("  Campaign sync    on; program “" + demo.sync().linkedProgram() + "” is linked to campaign “"
+                + demo.sync().linkedCampaign() + "”");
+        out.println("  Try              program “" + DemoData.MISMATCHED_PROGRAM + "” → Link… → “"
+                + DemoData.MISMATCHED_CAMPAIGN + "” to see status matching");
+        if (!demo.sync().staleLinksRemoved().isEmpty()) {
+            out.println("  Note             the emulator starts afresh on every run; links to campaigns created in an"
+                    + " earlier run were removed from: " + String.join(", ", demo.sync().staleLinksRemoved()));
+        }
         out.println();
         out.println("The password is new on every start. Press Ctrl-C to stop.");
         out.flush();
