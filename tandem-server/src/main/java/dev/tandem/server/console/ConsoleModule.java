@@ -51,7 +51,7 @@ public final class ConsoleModule implements TandemModule {
         ConsoleQueries queries = new ConsoleQueries(services.database().jdbi());
         Assets.install(app);
         new LoginPages(users, sessions, templates, router).install(app);
-        new DashboardPage(queries).install(router);
+        new DashboardPage(queries, services.programs(), sync).install(router);
         new ProgramPages(services.programs(), services.memberships(), queries, sync.map(LinkPanel::new))
                 .install(router);
         sync.ifPresent(s -> new SettingsPage(s, services.json()).install(router));

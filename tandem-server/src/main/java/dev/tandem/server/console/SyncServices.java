@@ -11,6 +11,7 @@ import dev.tandem.server.sync.link.SyncLinkModule;
 import dev.tandem.server.sync.secrets.SecretKeySource;
 import dev.tandem.server.sync.settings.SalesforceConnectionService;
 import dev.tandem.server.sync.settings.SalesforceConnectionStore;
+import dev.tandem.server.sync.settings.SalesforceConnections;
 import dev.tandem.server.sync.settings.SyncSettingsService;
 
 import java.nio.file.Path;
@@ -23,8 +24,9 @@ import java.util.function.Supplier;
  * shares its settings, client source and link service; the read-side helpers (diagnosis, campaign directory,
  * connection form) are stateless and built here over the same stores.
  */
-record SyncServices(SyncSettingsService settings, SalesforceConnectionService connection, SyncDiagnosis diagnosis,
-                    CampaignDirectory directory, CampaignLinkService links) {
+record SyncServices(SyncSettingsService settings, SalesforceConnectionService connection,
+                    SalesforceConnections connections, SyncDiagnosis diagnosis, CampaignDirectory directory,
+                    CampaignLinkService links) {
 
     /** Where the server keeps a generated credentials key when none is configured (as the sync module does). */
     private static final Path DATA_DIR = Path.of("data");
@@ -44,7 +46,7 @@ record SyncServices(SyncSettingsService settings, SalesforceConnectionService co
         connection.onChange(link.connections()::reset);
         SyncDiagnosis diagnosis = new SyncDiagnosis(link.settings(), link.connections());
         Supplier<Optional<CampaignGateway>> gateways = () -> link.connections().client().map(ClientCampaignGateway::new);
-        return new SyncServices(link.settings(), connection, diagnosis,
+        return new SyncServices(link.settings(), connection, link.connections(), diagnosis,
                 new CampaignDirectory(services.database().jdbi(), link.links(), diagnosis, gateways),
                 link.linkService());
     }

@@ -7,6 +7,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -61,7 +63,7 @@ final class Browser implements AutoCloseable {
         open("/login");
         fill(By.id("username"), username);
         fill(By.id("password"), password);
-        driver.findElement(By.id("sign-in")).click();
+        clickAndWait(By.id("sign-in"));
     }
 
     /** Signs out when signed in, by dropping the cookies (the sign-out button is tested on its own). */
@@ -73,6 +75,25 @@ final class Browser implements AutoCloseable {
     String path() {
         URI uri = URI.create(driver.getCurrentUrl());
         return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+    }
+
+    /** Clicks something that loads another page, and waits until that page has replaced this one. */
+    void clickAndWait(By target) {
+        clickAndWait(driver.findElement(target));
+    }
+
+    /** As {@link #clickAndWait(By)} for an element already found. */
+    void clickAndWait(WebElement target) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        target.click();
+        waitForNewPage(page);
+    }
+
+    /** Waits until {@code oldPage} (the html element of the page before) is gone and the new page has loaded. */
+    void waitForNewPage(WebElement oldPage) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** Types into a field after clearing it. */

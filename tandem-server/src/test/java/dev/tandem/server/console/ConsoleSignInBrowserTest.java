@@ -55,7 +55,7 @@ class ConsoleSignInBrowserTest {
 
         browser.fill(By.id("username"), USER);
         browser.fill(By.id("password"), PASSWORD);
-        browser.find(By.id("sign-in")).click();
+        browser.clickAndWait(By.id("sign-in"));
 
         assertThat(browser.path()).isEqualTo("/programs?q=Forgery");
         assertThat(browser.text(By.id("programs"))).contains("Forgery Target");
@@ -83,7 +83,7 @@ class ConsoleSignInBrowserTest {
         browser.signIn(USER, PASSWORD);
         assertThat(browser.path()).isEqualTo("/");
 
-        browser.find(By.cssSelector("form.signout button")).click();
+        browser.clickAndWait(By.cssSelector("form.signout button"));
 
         assertThat(browser.path()).startsWith("/login");
         browser.open("/");

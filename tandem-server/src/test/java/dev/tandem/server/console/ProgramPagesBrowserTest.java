@@ -90,7 +90,7 @@ class ProgramPagesBrowserTest {
     @Test
     void searchingByPartOfTheNameNarrowsTheList() {
         browser.fill(By.name("q"), "newsl");
-        browser.find(By.cssSelector("form.search button")).click();
+        browser.clickAndWait(By.cssSelector("form.search button"));
 
         assertThat(browser.text(By.id("programs"))).contains("Winter Newsletter").doesNotContain("Autumn Webinar");
     }
@@ -102,7 +102,7 @@ class ProgramPagesBrowserTest {
         new Select(browser.find(By.id("p-channel"))).selectByValue("Seminar");
         browser.fill(By.id("p-amount"), "5000");
         browser.script("document.getElementById('p-month').value = '2026-05'");
-        browser.find(By.id("create-program")).click();
+        browser.clickAndWait(By.id("create-program"));
 
         assertThat(browser.text(By.id("program-name"))).isEqualTo("Spring Roadshow");
         assertThat(browser.text(By.cssSelector(".flash-success"))).contains("created");
@@ -114,13 +114,13 @@ class ProgramPagesBrowserTest {
         browser.fill(By.id("p-name"), "Autumn Webinar");
         new Select(browser.find(By.id("p-type"))).selectByValue("Email");
         new Select(browser.find(By.id("p-channel"))).selectByValue("Webinar");
-        browser.find(By.id("create-program")).click();
+        browser.clickAndWait(By.id("create-program"));
 
         assertThat(browser.text(By.id("channel-error"))).contains("'Webinar' applies to Event programs, not Email");
         assertThat(browser.find(By.id("p-name")).getAttribute("value")).isEqualTo("Autumn Webinar");
 
         new Select(browser.find(By.id("p-type"))).selectByValue("Event");
-        browser.find(By.id("create-program")).click();
+        browser.clickAndWait(By.id("create-program"));
 
         assertThat(browser.text(By.id("name-error"))).contains("a program named 'Autumn Webinar' already exists");
     }
@@ -135,7 +135,7 @@ class ProgramPagesBrowserTest {
         assertThat(browser.findAll(By.cssSelector("#members tbody tr"))).hasSize(ProgramPages.MEMBERS_PER_PAGE);
         assertThat(browser.text(By.cssSelector(".pager"))).contains("1–50 of 60 members");
 
-        browser.find(By.cssSelector(".pager a[rel=next]")).click();
+        browser.clickAndWait(By.cssSelector(".pager a[rel=next]"));
 
         assertThat(browser.findAll(By.cssSelector("#members tbody tr"))).hasSize(10);
     }
@@ -146,7 +146,7 @@ class ProgramPagesBrowserTest {
         browser.open("/programs/" + workshop.id());
         WebElement row = browser.find(By.cssSelector("#members tr[data-person='" + person + "']"));
         new Select(row.findElement(By.name("status"))).selectByValue("Attended");
-        row.findElement(By.cssSelector("button")).click();
+        browser.clickAndWait(row.findElement(By.cssSelector("button")));
 
         assertThat(browser.text(By.cssSelector(".flash-success"))).contains("is now “Attended”");
         assertThat(browser.text(By.cssSelector("#channel-statuses td[data-status='Attended']"))).isEqualTo("1");
@@ -166,7 +166,7 @@ class ProgramPagesBrowserTest {
         browser.open("/programs/" + workshop.id());
         WebElement row = browser.find(By.cssSelector("#members tr[data-person='" + person + "']"));
         new Select(row.findElement(By.name("status"))).selectByValue("Registered");
-        row.findElement(By.cssSelector("button")).click();
+        browser.clickAndWait(row.findElement(By.cssSelector("button")));
 
         assertThat(browser.text(By.cssSelector(".flash-error"))).startsWith("Status not changed:");
         assertThat(tandem.app().services().memberships().get(workshop.id(), person).orElseThrow().status())
