@@ -107,9 +107,9 @@ class FaultsEmulatorTest extends EmulatorTestBase {
 
     @Test
     void timedOutReadIsRetried() {
-        SalesforceClient client = client(config().timeouts(Duration.ofSeconds(2), Duration.ofMillis(700)).build());
+        SalesforceClient client = client(config().timeouts(Duration.ofSeconds(2), Duration.ofMillis(2_000)).build());
         client.userId();
-        control.addFault(new FaultRule(null, 0, "GET", ".*/query.*", 0, 1, 1_500, null));
+        control.addFault(new FaultRule(null, 0, "GET", ".*/query.*", 0, 1, 4_000, null));
         control.clearRequests();
 
         assertThat(client.stream(users).count()).isGreaterThanOrEqualTo(2);
@@ -118,9 +118,9 @@ class FaultsEmulatorTest extends EmulatorTestBase {
 
     @Test
     void timedOutCreateIsNotReplayedAndReportsAnUnknownOutcome() {
-        SalesforceClient client = client(config().timeouts(Duration.ofSeconds(2), Duration.ofMillis(700)).build());
+        SalesforceClient client = client(config().timeouts(Duration.ofSeconds(2), Duration.ofMillis(2_000)).build());
         client.userId();
-        control.addFault(new FaultRule(null, 0, "POST", ".*/composite/sobjects", 0, 1, 1_500, null));
+        control.addFault(new FaultRule(null, 0, "POST", ".*/composite/sobjects", 0, 1, 4_000, null));
         control.clearRequests();
 
         assertThatThrownBy(() -> client.create("Lead", List.of(Map.of("LastName", "Maybe", "Company", "Acme"))))
