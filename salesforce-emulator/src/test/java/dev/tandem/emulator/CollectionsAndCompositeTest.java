@@ -185,4 +185,39 @@ class CollectionsAndCompositeTest {
                 + "\"/services/data/v62.0/limits\",\"referenceId\":\"b\"}]}");
         assertThat(emulator.control().apiCallsUsed()).isEqualTo(before + 1);
     }
+
+    private JsonNode bulk(String object, String operation, String extra, String csv) {
+        String id = api.post(Api.V + "/jobs/ingest", "{\"object\":\"" + object + "\",\"operation\":\"" + operation
+                + "\"" + extra + "}").json().path("id").asText();
+        api.put(Api.V + "/jobs/ingest/" + id + "/batches", "text/csv", csv);
+        api.patch(Api.V + "/jobs/ingest/" + id, "{\"state\":\"UploadComplete\"}");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                api.get(Api.V + "/jobs/ingest/" + id).json().path("state").asText().equals("JobComplete"));
+        return api.get(Api.V + "/jobs/ingest/" + id).json();
+    }
+
+    @Test
+    void bulkUpsertCreatesAndUpdatesByExternalId() {
+        JsonNode first = bulk("Lead", "upsert", ",\"externalIdFieldName\":\"Tandem_Id__c\"",
+                "Tandem_Id__c,LastName,Company\np-1,One,Acme\np-2,Two,Acme\n");
+        assertThat(first.path("numberRecordsFailed").asInt()).isZero();
+        JsonNode second = bulk("Lead", "upsert", ",\"externalIdFieldName\":\"Tandem_Id__c\"",
+                "Tandem_Id__c,Title\np-1,Boss\n");
+        String results = api.get(Api.V + "/jobs/ingest/" + second.path("id").asText() + "/successfulResults").body();
+        assertThat(results.split("\n")[1]).contains("\"false\"", "\"p-1\"");
+        assertThat(api.query("SELECT Title FROM Lead WHERE Tandem_Id__c = 'p-1'").json().path("records").get(0)
+                .path("Title").asText()).isEqualTo("Boss");
+        assertThat(api.query("SELECT COUNT() FROM Lead").json().path("totalSize").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void bulkColumnsMayReferenceParentsByExternalId() {
+        String campaign = api.create("Campaign", "{\"Name\":\"Bulk parents\"}");
+        api.create("Lead", "{\"LastName\":\"P\",\"Company\":\"C\",\"Tandem_Id__c\":\"person-9\"}");
+        JsonNode job = bulk("CampaignMember", "insert", "", "CampaignId,Lead.Tandem_Id__c,Status\n" + campaign
+                + ",person-9,Responded\n" + campaign + ",person-404,Sent\n");
+        assertThat(job.path("numberRecordsFailed").asInt()).isEqualTo(1);
+        assertThat(api.query("SELECT Lead.Tandem_Id__c, HasResponded FROM CampaignMember").json().path("records")
+                .get(0).path("Lead").path("Tandem_Id__c").asText()).isEqualTo("person-9");
+    }
 }
