@@ -90,8 +90,7 @@ final class LoginPages {
         params.put("username", username);
         params.put("next", Forms.localPath(next));
         params.put("csrf", token);
-        ctx.header("Cache-Control", "no-store");
-        ctx.header("X-Frame-Options", "DENY");
+        ConsoleRouter.securityHeaders(ctx);
         ctx.status(status).html(templates.render("login.jte", params));
     }
 
