@@ -6,12 +6,14 @@ import dev.tandem.server.console.auth.ConsoleSessions;
 import dev.tandem.server.console.auth.ConsoleUsers;
 import dev.tandem.server.console.view.ConsoleQueries;
 import dev.tandem.server.console.web.ConsoleRouter;
+import dev.tandem.server.console.web.NavLink;
 import dev.tandem.server.console.web.Templates;
 import dev.tandem.server.http.TandemModule;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,7 +49,7 @@ public final class ConsoleModule implements TandemModule {
 
     @Override
     public void routes(Javalin app) {
-        ConsoleRouter router = new ConsoleRouter(app, sessions, templates);
+        ConsoleRouter router = new ConsoleRouter(app, sessions, templates, navigation());
         ConsoleQueries queries = new ConsoleQueries(services.database().jdbi());
         Assets.install(app);
         new LoginPages(users, sessions, templates, router).install(app);
@@ -56,6 +58,15 @@ public final class ConsoleModule implements TandemModule {
                 .install(router);
         sync.ifPresent(s -> new SettingsPage(s, services.json()).install(router));
         new PeoplePages(services.people(), queries).install(router);
+    }
+
+    private List<NavLink> navigation() {
+        List<NavLink> nav = new ArrayList<>(List.of(new NavLink("dashboard", "Dashboard", "/"),
+                new NavLink("programs", "Programs", "/programs"), new NavLink("people", "People", "/people")));
+        if (sync.isPresent()) {
+            nav.add(new NavLink("settings", "Settings", "/settings"));
+        }
+        return nav;
     }
 
     @Override

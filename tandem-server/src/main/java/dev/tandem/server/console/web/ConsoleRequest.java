@@ -6,6 +6,7 @@ import dev.tandem.server.console.auth.Flash;
 import io.javalin.http.Context;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** One signed-in request: the Javalin context, the session, and helpers to render pages and redirect. */
@@ -15,12 +16,15 @@ public final class ConsoleRequest {
     private final ConsoleSession session;
     private final ConsoleSessions sessions;
     private final Templates templates;
+    private final List<NavLink> nav;
 
-    ConsoleRequest(Context ctx, ConsoleSession session, ConsoleSessions sessions, Templates templates) {
+    ConsoleRequest(Context ctx, ConsoleSession session, ConsoleSessions sessions, Templates templates,
+                   List<NavLink> nav) {
         this.ctx = ctx;
         this.session = session;
         this.sessions = sessions;
         this.templates = templates;
+        this.nav = nav;
     }
 
     /** The underlying Javalin context. */
@@ -61,7 +65,7 @@ public final class ConsoleRequest {
     /** Renders a page inside the layout with the given status (e.g. 422 for a form with errors). */
     public void render(int status, String template, String title, String section, Map<String, Object> model) {
         Map<String, Object> params = new LinkedHashMap<>(model);
-        params.put("frame", new Frame(title, section, session.username(), session.csrfToken(),
+        params.put("frame", new Frame(title, section, nav, session.username(), session.csrfToken(),
                 sessions.takeFlash(session).orElse(null)));
         ctx.status(status).html(templates.render(template, params));
     }

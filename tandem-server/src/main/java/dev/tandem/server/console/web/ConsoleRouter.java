@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,11 +35,14 @@ public final class ConsoleRouter {
     private final Javalin app;
     private final ConsoleSessions sessions;
     private final Templates templates;
+    private final List<NavLink> nav;
 
-    public ConsoleRouter(Javalin app, ConsoleSessions sessions, Templates templates) {
+    /** Routes of {@code app}, with {@code nav} as the main navigation of every page. */
+    public ConsoleRouter(Javalin app, ConsoleSessions sessions, Templates templates, List<NavLink> nav) {
         this.app = app;
         this.sessions = sessions;
         this.templates = templates;
+        this.nav = List.copyOf(nav);
         // The server answers every 404 with a JSON envelope after the handlers ran; a console page that says
         // "not found" puts its HTML back afterwards.
         app.after(ctx -> {
@@ -94,7 +98,7 @@ public final class ConsoleRouter {
                             + "Go back, reload the page and try again.");
             return;
         }
-        ConsoleRequest request = new ConsoleRequest(ctx, session.get(), sessions, templates);
+        ConsoleRequest request = new ConsoleRequest(ctx, session.get(), sessions, templates, nav);
         try {
             handler.handle(request);
         } catch (Exception e) {
