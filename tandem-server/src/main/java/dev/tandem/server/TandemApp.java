@@ -102,9 +102,9 @@ public final class TandemApp implements AutoCloseable {
                     new MembershipService(database.jdbi(), activityLog, clock));
             this.modules = new ArrayList<>();
             CORE_MODULES.forEach(factory -> modules.add(factory.apply(services)));
+            extraModules.forEach(factory -> modules.add(factory.apply(services)));
             // The console shows what the other modules hold, so it is built last and given them.
             modules.add(new ConsoleModule(services, List.copyOf(modules)));
-            extraModules.forEach(factory -> modules.add(factory.apply(services)));
             this.http = new HttpServer(json, metrics, new BearerAuthenticator(tokens));
             http.install(modules);
         } catch (RuntimeException e) {
