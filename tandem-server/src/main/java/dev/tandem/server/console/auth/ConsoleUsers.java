@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
@@ -86,7 +87,7 @@ public final class ConsoleUsers {
                         "SELECT id, username, password_hash, created_at FROM console_users WHERE username = :u")
                 .bind("u", username)
                 .map((rs, ctx) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, java.time.OffsetDateTime.class).toInstant()))
+                        rs.getObject(4, OffsetDateTime.class).toInstant()))
                 .findOne());
         // Hash even for an unknown user so that both paths take as long.
         boolean matches = hasher.matches(password, stored.map(Stored::hash).orElse(decoyHash));

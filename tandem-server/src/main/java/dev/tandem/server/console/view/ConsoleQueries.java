@@ -3,6 +3,7 @@ package dev.tandem.server.console.view;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.core.activity.ActivityType;
+import dev.tandem.core.program.ProgramType;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -158,7 +159,7 @@ public final class ConsoleQueries {
     /** The display name of a stored program type. */
     static String typeName(String stored) {
         try {
-            return dev.tandem.core.program.ProgramType.valueOf(stored).apiName();
+            return ProgramType.valueOf(stored).apiName();
         } catch (IllegalArgumentException e) {
             return stored;
         }

@@ -4,6 +4,7 @@ import dev.tandem.server.console.auth.ConsoleSession;
 import dev.tandem.server.console.auth.ConsoleSessions;
 import dev.tandem.server.console.auth.Flash;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +79,6 @@ public final class ConsoleRequest {
 
     /** Redirects (303) without a message. */
     public void redirect(String path) {
-        ctx.redirect(path, io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect(path, HttpStatus.SEE_OTHER);
     }
 }
