@@ -175,14 +175,7 @@ public final class QueryEngine {
             return compare(value(r, cmp.path()), cmp.op(), cmp.value(), cmp.path().leaf());
         }
         if (c instanceof Ast.In in) {
-            Object v = value(r, in.path());
-            boolean found = false;
-            for (Object candidate : in.values()) {
-                if (candidate == null ? v == null : v != null && order(v, candidate, in.path().leaf()) == 0) {
-                    found = true;
-                    break;
-                }
-            }
+            boolean found = in.keys().contains(Ast.In.key(in.path().leaf(), value(r, in.path())));
             return found != in.negated();
         }
         Ast.Like like = (Ast.Like) c;
