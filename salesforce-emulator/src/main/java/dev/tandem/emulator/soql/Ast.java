@@ -60,7 +60,7 @@ public final class Ast {
     }
 
     /** A WHERE condition. */
-    public sealed interface Cond permits And, Or, Not, Compare, In, Like {
+    public sealed interface Cond permits And, Or, Not, Compare, In, InQuery, Like {
     }
 
     /** All parts hold. */
@@ -103,6 +103,14 @@ public final class Ast {
                 return n.doubleValue();
             }
             return v;
+        }
+    }
+
+    /** path [NOT] IN (SELECT idField FROM … ): a semi-join (or anti-join) on the ids another query selects. */
+    public record InQuery(FieldPath path, Query query, boolean negated) implements Cond {
+        /** The single id field the inner query selects. */
+        public FieldPath selected() {
+            return ((FieldItem) query.select().get(0)).path();
         }
     }
 
