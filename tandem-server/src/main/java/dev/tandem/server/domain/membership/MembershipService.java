@@ -33,7 +33,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -198,10 +197,6 @@ public final class MembershipService {
             known.put(p.id(), p);
         }
         Map<Long, StoredMembership> stored = memberships.lockMembers(tx, programId, known.keySet());
-        Set<Long> candidates = new HashSet<>();
-        known.values().stream().filter(p -> !p.isAcquired() && !stored.containsKey(p.id()))
-                .forEach(p -> candidates.add(p.id()));
-        Set<Long> alreadyMembers = memberships.peopleWithAnyMembership(tx, candidates);
 
         Instant now = Timestamps.now(clock);
         boolean forwardOnlyPull = pullForwardOnly.getAsBoolean();
@@ -215,7 +210,8 @@ public final class MembershipService {
                 results.add(MemberResult.skipped(seq, personId, SkipReason.LEAD_NOT_FOUND));
                 continue;
             }
-            boolean acquires = candidates.contains(personId) && !alreadyMembers.contains(personId);
+            // A person nobody has acquired yet is acquired by the first program they join.
+            boolean acquires = !known.get(personId).isAcquired();
             TransitionOutcome outcome = MembershipRules.apply(new StatusChange(channel.channel(), programId, personId,
                     state.get(personId), target, context.source(), forwardOnlyPull, acquires, now));
             if (outcome instanceof TransitionOutcome.Created created) {
@@ -268,6 +264,8 @@ public final class MembershipService {
     private void record(Handle tx, Program program, StoredChannel channel, List<Effect> effects,
                         Map<Long, Long> memberIds, ChangeContext context, Instant now) {
         Channel rules = channel.channel();
+        List<Activity> activities = new ArrayList<>(effects.size());
+        List<MembershipChange> changes = new ArrayList<>(effects.size());
         for (Effect effect : effects) {
             Membership before = effect.before();
             Membership after = effect.after();
@@ -284,11 +282,15 @@ public final class MembershipService {
             attributes.put("New Status", newStatus);
             attributes.put("New Status ID", channel.statusId(newStatus));
             attributes.put("Success", successNow);
-            activityLog.append(tx, Activity.of(effect.personId(), now, ActivityType.CHANGE_STATUS_IN_PROGRESSION,
+            activities.add(Activity.of(effect.personId(), now, ActivityType.CHANGE_STATUS_IN_PROGRESSION,
                     context.campaignId(), program.id(), program.name(), attributes));
-            MembershipChange change = new MembershipChange(effect.kind(), program.id(), effect.personId(), memberId,
+            changes.add(new MembershipChange(effect.kind(), program.id(), effect.personId(), memberId,
                     oldStatus, step(rules, oldStatus), newStatus, step(rules, newStatus), successNow, context.source(),
-                    context.reason(), context.campaignId(), now, after);
+                    context.reason(), context.campaignId(), now, after));
+        }
+        // One batched insert instead of a round trip per activity; listeners still see each change in order.
+        activityLog.appendAll(tx, activities);
+        for (MembershipChange change : changes) {
             for (MembershipChangeListener listener : listeners) {
                 listener.onChange(tx, change);
             }
