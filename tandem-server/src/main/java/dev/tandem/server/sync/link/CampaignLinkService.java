@@ -217,8 +217,29 @@ public final class CampaignLinkService {
         }
     }
 
+    /**
+     * Starts, in the background, the initial reconcile of every unpaused link still waiting for it: those linked
+     * while campaign sync was off, or whose reconcile was skipped because sync was switched off in between.
+     *
+     * @return how many were started
+     */
+    public int resumePendingReconciles() {
+        if (reconciler.isEmpty()) {
+            return 0;
+        }
+        List<CampaignLink> pending = jdbi.withHandle(links::active).stream()
+                .filter(l -> l.initialReconcileState() == ReconcileState.PENDING).toList();
+        pending.forEach(l -> background.execute(() -> reconcile(reconciler.get(), l.programId())));
+        return pending.size();
+    }
+
     private void reconcile(CampaignReconciler reconciler, long programId) {
-        jdbi.useHandle(h -> links.setInitialReconcileState(h, programId, ReconcileState.RUNNING, clock.instant()));
+        // Claims the link: only a PENDING, unpaused link moves to RUNNING, so a paused link waits for the sync to be
+        // switched on again and two triggers never run the same reconcile twice.
+        boolean claimed = jdbi.withHandle(h -> links.claimInitialReconcile(h, programId));
+        if (!claimed) {
+            return;
+        }
         ReconcileState outcome;
         try {
             reconciler.reconcile(programId, ReconcileMode.INITIAL);

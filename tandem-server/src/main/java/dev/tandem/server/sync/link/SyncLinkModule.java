@@ -74,6 +74,11 @@ public final class SyncLinkModule implements TandemModule {
                 clock);
         this.fieldsPusher = new CampaignFieldsPusher(jdbi, links, programs, settings, gateways);
         programs.addListener(fieldsPusher);
+        settings.onChange(changed -> {
+            if (changed.campaignSyncEnabled()) {
+                linkService.resumePendingReconciles();
+            }
+        });
         this.pushInterval = pushInterval;
         this.routes = new LinkRoutes(new Requests(json), settings, connection, diagnosis,
                 new CampaignDirectory(jdbi, links, diagnosis, gateways), linkService);
