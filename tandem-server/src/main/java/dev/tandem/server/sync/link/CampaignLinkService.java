@@ -107,9 +107,10 @@ public final class CampaignLinkService {
                     "Salesforce does not return campaign " + campaignId + " right after creating it"));
             gateway.apply(campaignId, CampaignStatusPlan.forNewCampaign(channel, created.statuses()));
         } else {
-            campaignId = request.campaignId();
+            SalesforceCampaign campaign = campaign(gateway, request.campaignId());
+            // Salesforce's own (18-character) id, so that a 15-character spelling cannot link a campaign twice.
+            campaignId = campaign.id();
             requireCampaignFree(campaignId, programId);
-            SalesforceCampaign campaign = campaign(gateway, campaignId);
             campaignName = campaign.name();
             Compatibility compatibility = compatibility(gateway, channel, campaign);
             if (!compatibility.compatible()) {
@@ -146,19 +147,22 @@ public final class CampaignLinkService {
      * Prepares a campaign for linking: creates the channel statuses it lacks, moves the members of each mapped
      * status to the channel status it maps to, and deletes the mapped statuses. Links nothing.
      *
-     * @param map offending status → channel status; may be empty (then only missing statuses are created)
+     * @param requestedCampaignId the campaign, in its 15- or 18-character form
+     * @param map                 offending status → channel status; may be empty (then only missing statuses are
+     *                            created)
      */
-    public MatchResult matchStatuses(long programId, String campaignId, Map<String, String> map) {
+    public MatchResult matchStatuses(long programId, String requestedCampaignId, Map<String, String> map) {
         Program program = program(programId);
         requireSyncEnabled();
         Channel channel = channel(programId);
+        CampaignGateway gateway = gateway();
+        SalesforceCampaign campaign = campaign(gateway, requestedCampaignId);
+        String campaignId = campaign.id();
         if (program.isLinked() && !program.sfdcCampaignId().equals(campaignId)) {
             throw DomainException.conflict("program '" + program.name() + "' (" + programId + ") is linked to"
                     + " another campaign (" + program.sfdcCampaignId() + "); unlink it first");
         }
         requireCampaignFree(campaignId, programId);
-        CampaignGateway gateway = gateway();
-        SalesforceCampaign campaign = campaign(gateway, campaignId);
         validateMap(channel, campaign, map);
 
         CampaignStatusPlan creations = CampaignStatusPlan.forExistingCampaign(channel, campaign.statuses());

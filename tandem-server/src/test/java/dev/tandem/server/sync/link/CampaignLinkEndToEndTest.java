@@ -141,6 +141,9 @@ class CampaignLinkEndToEndTest {
         assertThat(taken.get("errors").get(0).get("code").asText()).isEqualTo("709");
         assertThat(taken.get("errors").get(0).get("message").asText()).contains("already linked to program",
                 "(" + first + ")");
+        JsonNode shortId = server.postJson(LinkTestServer.linkPath(second), "{\"campaignId\":\""
+                + campaignId.substring(0, 15) + "\"}");
+        assertThat(shortId.get("errors").get(0).get("message").asText()).contains("already linked to program");
         assertThat(requireSuccess(server.get(LinkTestServer.linkPath(second)))).isEmpty();
     }
 
