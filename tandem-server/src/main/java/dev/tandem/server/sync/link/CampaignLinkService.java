@@ -98,38 +98,52 @@ public final class CampaignLinkService {
         Channel channel = channel(programId);
         CampaignGateway gateway = gateway();
         long cost = program.costs().total();
-        String campaignId;
-        String campaignName;
-        if (request.createsCampaign()) {
-            campaignName = request.newCampaignName();
-            campaignId = gateway.create(campaignName, channel.name(), cost);
-            SalesforceCampaign created = gateway.campaign(campaignId).orElseThrow(() -> new IllegalStateException(
-                    "Salesforce does not return campaign " + campaignId + " right after creating it"));
-            gateway.apply(campaignId, CampaignStatusPlan.forNewCampaign(channel, created.statuses()));
-        } else {
-            SalesforceCampaign campaign = campaign(gateway, request.campaignId());
-            // Salesforce's own (18-character) id, so that a 15-character spelling cannot link a campaign twice.
-            campaignId = campaign.id();
-            requireCampaignFree(campaignId, programId);
-            campaignName = campaign.name();
-            Compatibility compatibility = compatibility(gateway, channel, campaign);
-            if (!compatibility.compatible()) {
-                throw DomainException.conflict(StatusCompatibility.refusal(program.name(), campaign.name(),
-                        campaign.id(), channel.name(), compatibility.offending()));
-            }
-            gateway.apply(campaignId, CampaignStatusPlan.forExistingCampaign(channel, campaign.statuses()));
-            Map<String, CampaignGateway.FieldsFailure> failed = gateway.updateFields(
-                    List.of(new CampaignGateway.CampaignFields(campaignId, channel.name(), cost)));
-            if (!failed.isEmpty()) {
-                throw DomainException.conflict("Salesforce refused to set Type and ActualCost on campaign '"
-                        + campaignName + "' (" + campaignId + "): " + failed.get(campaignId).message());
-            }
-        }
-        CampaignLink link = record(programId, campaignId, campaignName, cost);
-        LOG.info("Program {} linked to Salesforce campaign {} ({})", programId, campaignId,
+        Target target = request.createsCampaign()
+                ? createCampaign(gateway, channel, request.newCampaignName(), cost)
+                : prepareExisting(gateway, program, channel, request.campaignId(), cost);
+        CampaignLink link = record(programId, target.id(), target.name(), cost);
+        LOG.info("Program {} linked to Salesforce campaign {} ({})", programId, target.id(),
                 request.createsCampaign() ? "created" : "existing");
         reconciler.ifPresent(r -> background.execute(() -> reconcile(r, programId)));
         return link;
+    }
+
+    /** The campaign a link goes to, by Salesforce's (18-character) id. */
+    private record Target(String id, String name) {
+    }
+
+    /** Creates the campaign with the channel's statuses (Salesforce's own defaults removed), Type and ActualCost. */
+    private static Target createCampaign(CampaignGateway gateway, Channel channel, String name, long cost) {
+        String id = gateway.create(name, channel.name(), cost);
+        SalesforceCampaign created = gateway.campaign(id).orElseThrow(() -> new IllegalStateException(
+                "Salesforce does not return campaign " + id + " right after creating it"));
+        gateway.apply(id, CampaignStatusPlan.forNewCampaign(channel, created.statuses()));
+        return new Target(id, name);
+    }
+
+    /**
+     * Checks an existing campaign (free, compatible), then gives it the channel's missing statuses, Type and
+     * ActualCost.
+     */
+    private Target prepareExisting(CampaignGateway gateway, Program program, Channel channel, String requestedId,
+                                   long cost) {
+        SalesforceCampaign campaign = campaign(gateway, requestedId);
+        // Salesforce's own (18-character) id, so that a 15-character spelling cannot link a campaign twice.
+        String id = campaign.id();
+        requireCampaignFree(id, program.id());
+        Compatibility compatibility = compatibility(gateway, channel, campaign);
+        if (!compatibility.compatible()) {
+            throw DomainException.conflict(StatusCompatibility.refusal(program.name(), campaign.name(), id,
+                    channel.name(), compatibility.offending()));
+        }
+        gateway.apply(id, CampaignStatusPlan.forExistingCampaign(channel, campaign.statuses()));
+        Map<String, CampaignGateway.FieldsFailure> failed = gateway.updateFields(
+                List.of(new CampaignGateway.CampaignFields(id, channel.name(), cost)));
+        if (!failed.isEmpty()) {
+            throw DomainException.conflict("Salesforce refused to set Type and ActualCost on campaign '"
+                    + campaign.name() + "' (" + id + "): " + failed.get(id).message());
+        }
+        return new Target(id, campaign.name());
     }
 
     /**
