@@ -139,6 +139,17 @@ class LinkPrerequisitesEndToEndTest {
     }
 
     @Test
+    void everyLinkResourceRequiresAnAccessToken() {
+        for (String path : List.of("/rest/tandem/v1/settings/sync.json", "/rest/tandem/v1/settings/salesforce.json",
+                "/rest/tandem/v1/salesforce/diagnosis.json", "/rest/tandem/v1/salesforce/campaigns.json",
+                "/rest/tandem/v1/programs/1/salesforceCampaign.json")) {
+            JsonNode refused = server.getAnonymously(path);
+            assertThat(refused.get("success").asBoolean()).as(path).isFalse();
+            assertThat(refused.get("errors").get(0).get("code").asText()).as(path).isEqualTo("601");
+        }
+    }
+
+    @Test
     void secretsAreWriteOnlyAndNeverLoggedAndStoredEncrypted() {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> logs = new ListAppender<>();

@@ -112,6 +112,11 @@ final class LinkTestServer implements AutoCloseable {
         return json(send(authorized(pathAndQuery).GET().build()).body());
     }
 
+    /** GET without any access token. */
+    JsonNode getAnonymously(String pathAndQuery) {
+        return json(send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build()).body());
+    }
+
     JsonNode postJson(String path, String body) {
         return json(send(authorized(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build()).body());
