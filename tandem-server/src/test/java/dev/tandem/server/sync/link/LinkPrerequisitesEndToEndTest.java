@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.emulator.FaultRule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +36,7 @@ class LinkPrerequisitesEndToEndTest {
     @BeforeEach
     void freshOrgWithOneCampaign() {
         server.emulator.control().reset();
+        server.emulator.control().clearFaults();
         server.salesforce.create("Campaign", List.of(Map.of("Name", unique("Visible"))));
     }
 
@@ -121,6 +123,20 @@ class LinkPrerequisitesEndToEndTest {
         assertThat(listing.get("warnings").toString()).contains("login");
         assertThat(login.get("ok").asBoolean()).isFalse();
         assertThat(login.get("fix").asText()).isNotBlank();
+    }
+
+    @Test
+    void campaignQueryRefusedBySalesforceListsNothingAndSaysWhy() {
+        server.connect();
+        requireSuccess(server.get("/rest/tandem/v1/salesforce/campaigns.json"));
+        // The picker's second query is the campaign query (the first checks the Marketing User flag).
+        server.emulator.control().addFault(new FaultRule("INSUFFICIENT_ACCESS_OR_READONLY", 403, "GET", "/query",
+                1, 1, 0, "insufficient access rights on object id"));
+
+        JsonNode listing = server.get("/rest/tandem/v1/salesforce/campaigns.json");
+
+        assertThat(requireSuccess(listing)).isEmpty();
+        assertThat(listing.get("warnings").toString()).contains("campaign-access", "INSUFFICIENT_ACCESS_OR_READONLY");
     }
 
     @Test
