@@ -166,7 +166,8 @@ public final class LinkRoutes {
             } catch (SecretUnreadableException e) {
                 fail(ctx, List.of(ErrorCode.BUSINESS_RULE_VIOLATION.error(e.getMessage())));
             } catch (SalesforceRefusedException e) {
-                fail(ctx, List.of(ErrorCode.BUSINESS_RULE_VIOLATION.error(e.getMessage())));
+                fail(ctx, List.of(ErrorCode.BUSINESS_RULE_VIOLATION.error(e.getMessage() + ". GET " + BASE
+                        + "/salesforce/diagnosis.json checks the sync user's permissions.")));
             } catch (SalesforceException e) {
                 LOG.warn("Salesforce call failed in {} {}: {} {}", ctx.method(), ctx.path(), e.errorCode(),
                         e.errorMessage());

@@ -82,6 +82,21 @@ class LinkPrerequisitesEndToEndTest {
     }
 
     @Test
+    void linkThatSalesforceRefusesForANonMarketingUserRecordsNothing() {
+        server.connectAs("analyst@tandem.dev", "analyst-password");
+        long programId = server.createProgram("Event", "Webinar", null);
+
+        JsonNode refused = server.postJson(LinkTestServer.linkPath(programId), "{\"create\":{\"name\":\"Refused\"}}");
+
+        assertThat(refused.get("errors").get(0).get("code").asText()).isEqualTo("709");
+        assertThat(refused.get("errors").get(0).get("message").asText())
+                .contains("CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY", "diagnosis.json");
+        assertThat(requireSuccess(server.get(LinkTestServer.linkPath(programId)))).isEmpty();
+        assertThat(requireSuccess(server.get("/rest/asset/v1/program/" + programId + ".json")).get(0)
+                .get("sfdcId").isNull()).isTrue();
+    }
+
+    @Test
     void marketingUserFlagRemovedInSalesforceEmptiesTheListUntilRestored() {
         server.connect();
         server.emulator.control().setMarketingUser("integration@tandem.dev", false);
