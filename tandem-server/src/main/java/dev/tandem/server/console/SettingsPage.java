@@ -6,6 +6,7 @@ import dev.tandem.salesforce.AuthMode;
 import dev.tandem.server.console.auth.Flash;
 import dev.tandem.server.console.web.ConsoleRequest;
 import dev.tandem.server.console.web.ConsoleRouter;
+import dev.tandem.server.sync.secrets.SecretUnreadableException;
 import dev.tandem.server.sync.settings.FieldError;
 import dev.tandem.server.sync.settings.InvalidInputException;
 import dev.tandem.server.sync.settings.SalesforceConnection;
@@ -41,8 +42,17 @@ final class SettingsPage {
     private void show(ConsoleRequest request, int status, Map<String, String> syncForm, Map<String, String> syncErrors,
                       Map<String, String> connectionForm, Map<String, String> connectionErrors) {
         SyncSettings settings = sync.settings().current();
-        SalesforceConnection.ConnectionView connection = sync.connection().view();
+        SalesforceConnection.ConnectionView connection;
+        String unreadable = null;
+        try {
+            connection = sync.connection().view();
+        } catch (SecretUnreadableException e) {
+            // Saving a complete connection again is the way out, so the form stays usable.
+            connection = SalesforceConnection.ConnectionView.notConfigured();
+            unreadable = "The stored connection " + e.getMessage() + ". Enter the complete connection below.";
+        }
         Map<String, Object> model = new LinkedHashMap<>();
+        model.put("unreadable", unreadable);
         model.put("settings", syncForm != null ? syncForm : syncFormOf(settings));
         model.put("syncErrors", syncErrors);
         model.put("connection", connection);

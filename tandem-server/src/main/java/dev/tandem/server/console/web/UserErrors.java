@@ -3,6 +3,7 @@ package dev.tandem.server.console.web;
 import dev.tandem.salesforce.error.SalesforceException;
 import dev.tandem.server.domain.DomainException;
 import dev.tandem.server.sync.campaign.SalesforceRefusedException;
+import dev.tandem.server.sync.secrets.SecretUnreadableException;
 import dev.tandem.server.sync.settings.InvalidInputException;
 
 import java.util.Optional;
@@ -19,7 +20,8 @@ public final class UserErrors {
     /** The message to show for a refusal, or empty for a fault. */
     public static Optional<String> message(Throwable failure) {
         if (failure instanceof DomainException || failure instanceof IllegalArgumentException
-                || failure instanceof InvalidInputException || failure instanceof SalesforceRefusedException) {
+                || failure instanceof InvalidInputException || failure instanceof SalesforceRefusedException
+                || failure instanceof SecretUnreadableException) {
             return Optional.ofNullable(failure.getMessage());
         }
         if (failure instanceof SalesforceException salesforce) {
