@@ -1,0 +1,22 @@
+package dev.tandem.server.store;
+
+import java.sql.SQLException;
+
+/** Classifies database errors the same way on PostgreSQL and H2 (both report standard SQLSTATEs). */
+public final class SqlErrors {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private SqlErrors() {
+    }
+
+    /** Whether the failure, or any cause of it, is a unique-constraint violation. */
+    public static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
