@@ -81,6 +81,16 @@ public final class MirrorStore {
                 .bind("program", member.programId()).bind("person", member.personId()).execute();
     }
 
+    /**
+     * Forgets the program's members not seen in Salesforce since {@code since} (a full read of the campaign
+     * started then and did not find them); returns how many.
+     */
+    public int deleteUnseenSince(Handle handle, long programId, Instant since) {
+        return handle.createUpdate("DELETE FROM campaign_member_mirror WHERE program_id = :program "
+                        + "AND (last_pulled_at IS NULL OR last_pulled_at < :since)")
+                .bind("program", programId).bind("since", since).execute();
+    }
+
     /** How many members of one program Salesforce holds, as far as Tandem knows. */
     public long count(Handle handle, long programId) {
         return handle.createQuery("SELECT COUNT(*) FROM campaign_member_mirror WHERE program_id = :program")
