@@ -114,7 +114,7 @@ public final class ProgramDao {
             return;
         }
         var batch = handle.prepareBatch(
-                "INSERT INTO program_costs (program_id, month, amount, note) VALUES (:program, :month, :amount, :note)");
+                "INSERT INTO program_costs (program_id, cost_month, amount, note) VALUES (:program, :month, :amount, :note)");
         for (PeriodCost cost : costs) {
             batch.bind("program", programId).bind("month", cost.month().atDay(1)).bind("amount", cost.amount())
                     .bind("note", cost.note()).add();
@@ -127,7 +127,7 @@ public final class ProgramDao {
             return programs;
         }
         Map<Long, List<PeriodCost>> costs = new HashMap<>();
-        handle.createQuery("SELECT program_id, month, amount, note FROM program_costs WHERE program_id IN (<ids>) "
+        handle.createQuery("SELECT program_id, cost_month, amount, note FROM program_costs WHERE program_id IN (<ids>) "
                         + "ORDER BY program_id, id")
                 .bindList("ids", programs.stream().map(Program::id).toList())
                 .map((rs, ctx) -> costs.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())

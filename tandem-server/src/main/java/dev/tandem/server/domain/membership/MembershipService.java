@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -185,7 +186,7 @@ public final class MembershipService {
     private List<MemberResult> apply(Handle tx, long programId, List<Long> personIds, String target,
                                      ChangeContext context) {
         Batches.requireSize("input", personIds);
-        if (personIds.contains(null)) {
+        if (personIds.stream().anyMatch(Objects::isNull)) {
             throw DomainException.invalid("input: leadId must not be null");
         }
         Program program = programs.byId(tx, programId)

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -58,7 +59,7 @@ public final class PeopleService {
      */
     public List<PersonResult> sync(SyncAction action, LookupField lookupField, List<PersonInput> input) {
         Batches.requireSize("input", input);
-        if (input.contains(null)) {
+        if (input.stream().anyMatch(Objects::isNull)) {
             throw DomainException.invalid("input: records must not be null");
         }
         for (int attempt = 1; ; attempt++) {

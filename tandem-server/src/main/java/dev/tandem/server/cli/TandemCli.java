@@ -1,0 +1,24 @@
+package dev.tandem.server.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code tandem} command line (the shaded jar's main class). To add a command, write a picocli
+ * {@code @Command} class in this package and list it in {@code subcommands} below.
+ */
+@Command(name = "tandem", mixinStandardHelpOptions = true, version = "tandem 0.1.0",
+        description = "Keeps marketing programs and Salesforce campaigns in step.",
+        subcommands = {ServeCommand.class, DbCommand.class, ApiClientCommand.class, CommandLine.HelpCommand.class})
+public final class TandemCli {
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit status (for tests and embedding). */
+    public static int run(String... args) {
+        return new CommandLine(new TandemCli()).execute(args);
+    }
+}

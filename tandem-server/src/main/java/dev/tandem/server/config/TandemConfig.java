@@ -1,0 +1,119 @@
+package dev.tandem.server.config;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a Tandem node needs to start. Values come from CLI options, then environment variables, then defaults
+ * (see {@link #fromEnvironment(Map)} and {@code dev.tandem.server.cli.ConfigOptions}).
+ *
+ * @param httpPort          port to listen on; 0 picks a free one (tests)
+ * @param jdbcUrl           database URL; H2 file under ./data by default, PostgreSQL in production
+ * @param dbUser            database user
+ * @param dbPassword        database password, never logged
+ * @param secretKey         key for stored credentials and for re-issuing live access tokens; empty when not configured
+ * @param bootstrapClient   API client created (or re-keyed) at start-up, if configured
+ * @param accessTokenTtlSeconds lifetime of OAuth access tokens (Marketo: 3600)
+ */
+public record TandemConfig(
+        int httpPort,
+        String jdbcUrl,
+        String dbUser,
+        String dbPassword,
+        Optional<String> secretKey,
+        Optional<ApiClientSecret> bootstrapClient,
+        long accessTokenTtlSeconds) {
+
+    public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_JDBC_URL =
+            "jdbc:h2:file:./data/tandem;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    public static final String DEFAULT_DB_USER = "sa";
+    public static final long DEFAULT_TOKEN_TTL_SECONDS = 3600;
+
+    public static final String ENV_PORT = "TANDEM_HTTP_PORT";
+    public static final String ENV_JDBC_URL = "TANDEM_JDBC_URL";
+    public static final String ENV_DB_USER = "TANDEM_DB_USER";
+    public static final String ENV_DB_PASSWORD = "TANDEM_DB_PASSWORD";
+    public static final String ENV_SECRET_KEY = "TANDEM_SECRET_KEY";
+    public static final String ENV_CLIENT_ID = "TANDEM_API_CLIENT_ID";
+    public static final String ENV_CLIENT_SECRET = "TANDEM_API_CLIENT_SECRET";
+
+    public TandemConfig {
+        if (httpPort < 0 || httpPort > 65535) {
+            throw new IllegalArgumentException("HTTP port must be within 0..65535, got " + httpPort);
+        }
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("JDBC URL must start with 'jdbc:', got " + jdbcUrl);
+        }
+        if (accessTokenTtlSeconds <= 0) {
+            throw new IllegalArgumentException("access token lifetime must be positive, got " + accessTokenTtlSeconds);
+        }
+        dbUser = dbUser == null ? "" : dbUser;
+        dbPassword = dbPassword == null ? "" : dbPassword;
+        secretKey = secretKey.filter(key -> !key.isBlank());
+    }
+
+    /** Defaults overridden by whatever the environment sets. */
+    public static TandemConfig fromEnvironment(Map<String, String> env) {
+        Optional<String> clientId = nonBlank(env.get(ENV_CLIENT_ID));
+        Optional<String> clientSecret = nonBlank(env.get(ENV_CLIENT_SECRET));
+        if (clientId.isPresent() != clientSecret.isPresent()) {
+            throw new IllegalArgumentException(ENV_CLIENT_ID + " and " + ENV_CLIENT_SECRET + " must be set together");
+        }
+        return new TandemConfig(
+                nonBlank(env.get(ENV_PORT)).map(value -> parsePort(ENV_PORT, value)).orElse(DEFAULT_PORT),
+                nonBlank(env.get(ENV_JDBC_URL)).orElse(DEFAULT_JDBC_URL),
+                nonBlank(env.get(ENV_DB_USER)).orElse(DEFAULT_DB_USER),
+                env.getOrDefault(ENV_DB_PASSWORD, ""),
+                nonBlank(env.get(ENV_SECRET_KEY)),
+                clientId.map(id -> new ApiClientSecret(id, clientSecret.orElseThrow())),
+                DEFAULT_TOKEN_TTL_SECONDS);
+    }
+
+    /** Defaults only: an H2 file under ./data on port 8080. */
+    public static TandemConfig defaults() {
+        return fromEnvironment(Map.of());
+    }
+
+    /** This configuration on another port. */
+    public TandemConfig withHttpPort(int port) {
+        return new TandemConfig(port, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds);
+    }
+
+    /** This configuration on another database. */
+    public TandemConfig withDatabase(String url, String user, String password) {
+        return new TandemConfig(httpPort, url, user, password, secretKey, bootstrapClient, accessTokenTtlSeconds);
+    }
+
+    /** This configuration with a bootstrap API client. */
+    public TandemConfig withBootstrapClient(ApiClientSecret client) {
+        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, Optional.of(client), accessTokenTtlSeconds);
+    }
+
+    /** This configuration with another access-token lifetime. */
+    public TandemConfig withAccessTokenTtlSeconds(long seconds) {
+        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, seconds);
+    }
+
+    /** Secrets are masked so that a logged configuration leaks nothing. */
+    @Override
+    public String toString() {
+        return "TandemConfig[httpPort=" + httpPort + ", jdbcUrl=" + jdbcUrl + ", dbUser=" + dbUser
+                + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****")
+                + ", secretKey=" + secretKey.map(key -> "****").orElse("none")
+                + ", bootstrapClient=" + bootstrapClient.map(ApiClientSecret::clientId).orElse("none")
+                + ", accessTokenTtlSeconds=" + accessTokenTtlSeconds + "]";
+    }
+
+    static int parsePort(String name, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number, got '" + value + "'");
+        }
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+}
