@@ -40,6 +40,11 @@ public final class RunRecorder {
         return report;
     }
 
+    /** Forgets a run that turned out to have done nothing (a background poll that found no change). */
+    public void discard(ActiveRun run) {
+        jdbi.useTransaction(h -> runs.delete(h, run.id()));
+    }
+
     /** Deletes runs and errors older than {@link #RETENTION}; returns how many rows went. */
     public int purgeExpired() {
         Instant cutoff = clock.instant().minus(RETENTION);

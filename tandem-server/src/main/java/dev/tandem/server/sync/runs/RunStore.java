@@ -52,6 +52,11 @@ public final class RunStore {
                 .bind("before", beforeId).bind("limit", limit).map((rs, ctx) -> row(rs)).list();
     }
 
+    /** Deletes one run. */
+    public void delete(Handle handle, long id) {
+        handle.createUpdate("DELETE FROM sync_runs WHERE id = :id").bind("id", id).execute();
+    }
+
     /** Deletes runs started before {@code cutoff}; returns how many. */
     public int purgeBefore(Handle handle, Instant cutoff) {
         return handle.createUpdate("DELETE FROM sync_runs WHERE started_at < :cutoff").bind("cutoff", cutoff).execute();
