@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 /**
  * Finds the key that encrypts stored credentials: {@code TANDEM_SECRET_KEY} (base64 of 32 bytes) when given;
@@ -48,6 +49,24 @@ public final class SecretKeySource {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the secret key file " + file, e);
         }
+    }
+
+    /**
+     * A cipher over the key {@link #resolve} finds, looked up on first use (so a node that never stores a
+     * credential never creates a key file) and then kept.
+     */
+    public static Supplier<SecretCipher> lazyCipher(String configuredBase64, Path dataDir) {
+        return new Supplier<>() {
+            private SecretCipher cipher;
+
+            @Override
+            public synchronized SecretCipher get() {
+                if (cipher == null) {
+                    cipher = new SecretCipher(resolve(configuredBase64, dataDir));
+                }
+                return cipher;
+            }
+        };
     }
 
     private static void generate(Path file) throws IOException {

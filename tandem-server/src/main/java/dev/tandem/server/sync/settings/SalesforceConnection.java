@@ -1,5 +1,6 @@
 package dev.tandem.server.sync.settings;
 
+import dev.tandem.salesforce.AuthMode;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import java.util.List;
  * The stored Salesforce connection, secrets decrypted. Only {@link SalesforceConnections} turns it into a client;
  * the API shows it through {@link #describe()}, which says which secrets are set but never what they are.
  */
-public record SalesforceConnection(String loginUrl, String apiVersion, SalesforceAuthMode authMode,
+public record SalesforceConnection(String loginUrl, String apiVersion, AuthMode authMode,
                                    String clientId, String username, SalesforceSecrets secrets,
                                    Instant updatedAt) {
 

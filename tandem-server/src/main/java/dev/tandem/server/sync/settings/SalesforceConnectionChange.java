@@ -1,6 +1,7 @@
 package dev.tandem.server.sync.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.salesforce.AuthMode;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -70,12 +71,12 @@ public final class SalesforceConnectionChange {
         } else if (!API_VERSION.matcher(apiVersion).matches()) {
             errors.add(FieldError.invalid("apiVersion", "must look like 62.0"));
         }
-        SalesforceAuthMode mode = null;
+        AuthMode mode = null;
         if (modeName == null) {
             errors.add(FieldError.blank("authMode"));
         } else {
             try {
-                mode = SalesforceAuthMode.valueOf(modeName.toUpperCase(Locale.ROOT));
+                mode = AuthMode.valueOf(modeName.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 errors.add(FieldError.invalid("authMode", "must be one of JWT_BEARER, CLIENT_CREDENTIALS,"
                         + " REFRESH_TOKEN, PASSWORD"));
@@ -85,10 +86,10 @@ public final class SalesforceConnectionChange {
             errors.add(FieldError.blank("clientId"));
         }
         if (mode != null) {
-            if (mode.needsUsername() && username == null) {
+            if ((mode == AuthMode.JWT_BEARER || mode == AuthMode.PASSWORD) && username == null) {
                 errors.add(new FieldError(FieldError.BLANK, "username", "cannot be blank for authMode " + mode));
             }
-            for (String needed : mode.requiredSecrets()) {
+            for (String needed : requiredSecrets(mode)) {
                 if (secrets.get(needed) == null) {
                     errors.add(new FieldError(FieldError.BLANK, needed, "cannot be blank for authMode " + mode));
                 }
@@ -98,6 +99,16 @@ public final class SalesforceConnectionChange {
             throw new InvalidInputException(errors);
         }
         return new SalesforceConnection(stripSlash(loginUrl), apiVersion, mode, clientId, username, secrets, now);
+    }
+
+    /** The secret fields (API names) each way of signing in cannot work without. */
+    static List<String> requiredSecrets(AuthMode mode) {
+        return switch (mode) {
+            case JWT_BEARER -> List.of("privateKey");
+            case CLIENT_CREDENTIALS -> List.of("clientSecret");
+            case REFRESH_TOKEN -> List.of("refreshToken");
+            case PASSWORD -> List.of("clientSecret", "password");
+        };
     }
 
     private static String text(JsonNode update, String field, String current, int max, List<FieldError> errors) {

@@ -30,7 +30,7 @@ class SalesforceConnectionChangeTest {
 
         assertThat(connection.loginUrl()).isEqualTo("https://login.salesforce.com");
         assertThat(connection.apiVersion()).isEqualTo("62.0");
-        assertThat(connection.authMode()).isEqualTo(SalesforceAuthMode.PASSWORD);
+        assertThat(connection.authMode()).isEqualTo(dev.tandem.salesforce.AuthMode.PASSWORD);
         assertThat(connection.secrets()).isEqualTo(new SalesforceSecrets("cs", "pw", null, null));
     }
 
