@@ -53,6 +53,18 @@ class HttpErrorsTest {
     }
 
     @Test
+    void aBodyOverTheOneMegabyteLimitIsRejectedWith1003NotASystemError() {
+        String huge = "{\"input\":[{\"email\":\"" + "x".repeat(1_100_000) + "@example.com\"}]}";
+
+        HttpResponse<String> response = server.send(server.authorized("/rest/v1/leads.json")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(huge)).build());
+
+        JsonNode body = json(response.body());
+        assertThat(body.get("errors").get(0).get("code").asText()).isEqualTo("1003");
+        assertThat(body.get("errors").get(0).get("message").asText()).contains("limit");
+    }
+
+    @Test
     void everyResponseCarriesARequestIdAndEmptyWarnings() {
         JsonNode body = server.get("/rest/v1/activities/types.json");
 
