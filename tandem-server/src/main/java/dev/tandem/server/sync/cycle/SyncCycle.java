@@ -139,7 +139,7 @@ public final class SyncCycle {
             try {
                 ActiveRun run = recorder.begin("pull", () -> client.get().usage().clientCalls());
                 RunReport report = pull(client.get(), run);
-                if (report.outcome() == RunOutcome.COMPLETED && report.total().isEmpty()) {
+                if (report.outcome() == RunOutcome.COMPLETED && report.total().nothingCounted()) {
                     recorder.discard(run);
                     return Optional.empty();
                 }

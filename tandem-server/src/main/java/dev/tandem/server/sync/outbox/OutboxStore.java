@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -53,7 +54,8 @@ public final class OutboxStore {
         if (heads.isEmpty()) {
             return List.of();
         }
-        Instant until = now.plus(lease);
+        // Whole milliseconds: the column keeps microseconds at most, and the rows are found again by equality.
+        Instant until = now.plus(lease).truncatedTo(ChronoUnit.MILLIS);
         for (long[] head : heads) {
             handle.createUpdate("UPDATE sync_outbox SET claimed_by = :node, claimed_until = :until "
                             + "WHERE program_id = :program AND person_id = :person")
