@@ -16,6 +16,7 @@ import dev.tandem.server.sync.push.CampaignMemberPusher;
 import dev.tandem.server.sync.push.CampaignStatuses;
 import dev.tandem.server.sync.reconcile.CampaignReconciler;
 import dev.tandem.server.sync.reconcile.FullReconciler;
+import dev.tandem.server.sync.reconcile.ReconcileMode;
 import dev.tandem.server.sync.runs.RunRecorder;
 import dev.tandem.server.sync.runs.RunStore;
 import dev.tandem.server.sync.runs.SyncErrorStore;
@@ -69,7 +70,8 @@ public final class SyncFlowModule implements TandemModule {
                 jobs.requestPush();
             }
         });
-        this.routes = new SyncRoutes(jdbi, runs, errors, new Requests(services.json()), cycle::runOnce, cycle::retry);
+        this.routes = new SyncRoutes(jdbi, runs, errors, new Requests(services.json()), cycle::runOnce, cycle::retry,
+                programId -> reconciler.reconcile(programId, ReconcileMode.PERIODIC));
     }
 
     @Override

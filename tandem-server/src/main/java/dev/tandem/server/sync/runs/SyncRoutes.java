@@ -2,6 +2,7 @@ package dev.tandem.server.sync.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.server.http.ApiException;
+import dev.tandem.server.http.ErrorCode;
 import dev.tandem.server.http.Requests;
 import dev.tandem.server.http.Responses;
 import io.javalin.Javalin;
@@ -30,19 +31,22 @@ public final class SyncRoutes {
     private final Requests requests;
     private final Supplier<RunReport> runOnce;
     private final Function<List<Long>, RunReport> retry;
+    private final Function<Long, RunReport> reconcile;
 
     /**
      * @param runOnce runs one cycle and returns its report
-     * @param retry   retries the errors with these ids (all open ones when empty) and returns the run's report
+     * @param retry     retries the errors with these ids (all open ones when empty) and returns the run's report
+     * @param reconcile fully reconciles one linked program now (PERIODIC) and returns the run's report
      */
     public SyncRoutes(Jdbi jdbi, RunStore runs, SyncErrorStore errors, Requests requests, Supplier<RunReport> runOnce,
-                      Function<List<Long>, RunReport> retry) {
+                      Function<List<Long>, RunReport> retry, Function<Long, RunReport> reconcile) {
         this.jdbi = jdbi;
         this.runs = runs;
         this.errors = errors;
         this.requests = requests;
         this.runOnce = runOnce;
         this.retry = retry;
+        this.reconcile = reconcile;
     }
 
     /** Adds the routes. */
@@ -51,6 +55,7 @@ public final class SyncRoutes {
         app.get(ROOT + "/runs.json", this::listRuns);
         app.get(ROOT + "/errors.json", this::listErrors);
         app.post(ROOT + "/errors/retry.json", this::retryErrors);
+        app.post(ROOT + "/reconcile.json", this::reconcileProgram);
     }
 
     private void listRuns(Context ctx) {
@@ -100,6 +105,23 @@ public final class SyncRoutes {
             }
         }
         Responses.ok(ctx, List.of(report(retry.apply(ids))));
+    }
+
+    private void reconcileProgram(Context ctx) {
+        JsonNode programId = requests.jsonBody(ctx).get("programId");
+        if (programId == null || programId.isNull()) {
+            throw ApiException.blank("programId");
+        }
+        if (!programId.isIntegralNumber() || programId.asLong() < 1) {
+            throw ApiException.invalid("programId", "must be a program id");
+        }
+        RunReport report;
+        try {
+            report = reconcile.apply(programId.asLong());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ApiException(ErrorCode.BUSINESS_RULE_VIOLATION, e.getMessage());
+        }
+        Responses.ok(ctx, List.of(report(report)));
     }
 
     private static long pageToken(Context ctx) {

@@ -40,21 +40,21 @@ import java.util.stream.IntStream;
  * emulator, both spoken to over real HTTP: Tandem through its REST API, Salesforce through a client of its own
  * and the emulator's control plane.
  */
-final class FlowTestServer implements AutoCloseable {
+public final class FlowTestServer implements AutoCloseable {
 
     static final String SF_PASSWORD = "tandem-password";
     static final String SF_CLIENT_SECRET = "tandem-client-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final SalesforceEmulator emulator;
-    final SalesforceClient salesforce;
+    public final SalesforceEmulator emulator;
+    public final SalesforceClient salesforce;
     private final TestDatabases.TestDatabase database;
     private final TandemApp app;
     private final HttpClient http = HttpClient.newHttpClient();
     private final NewApiClient apiClient;
     private String token;
 
-    FlowTestServer() {
+    public FlowTestServer() {
         this.emulator = SalesforceEmulator.start(EmulatorConfig.defaults());
         this.salesforce = SalesforceClient.connect(SalesforceConfig.builder(emulator.baseUrl())
                 .password("tandem-client-id", SF_CLIENT_SECRET, "integration@tandem.dev", SF_PASSWORD).build());
@@ -72,7 +72,7 @@ final class FlowTestServer implements AutoCloseable {
      * Connects Tandem to the emulator as the Marketing User and switches campaign sync on, with a poll interval
      * long enough that only the polls a test asks for happen.
      */
-    FlowTestServer connect() {
+    public FlowTestServer connect() {
         ok(postJson("/rest/tandem/v1/settings/salesforce.json", "{\"loginUrl\":\"" + emulator.baseUrl()
                 + "\",\"authMode\":\"PASSWORD\",\"clientId\":\"tandem-client-id\",\"clientSecret\":\""
                 + SF_CLIENT_SECRET + "\",\"username\":\"integration@tandem.dev\",\"password\":\"" + SF_PASSWORD + "\"}"));
@@ -82,24 +82,24 @@ final class FlowTestServer implements AutoCloseable {
     }
 
     /** Switches campaign sync on or off. */
-    void syncEnabled(boolean on) {
+    public void syncEnabled(boolean on) {
         ok(postJson("/rest/tandem/v1/settings/sync.json", "{\"campaignSyncEnabled\":" + on + "}"));
     }
 
     /** Sets whether a backward status from Salesforce is refused. */
-    void pullForwardOnly(boolean on) {
+    public void pullForwardOnly(boolean on) {
         ok(postJson("/rest/tandem/v1/settings/sync.json", "{\"pullForwardOnly\":" + on + "}"));
     }
 
     /** An Event program on the seeded Webinar channel: Member 10, Registered 20, No Show 30, Attended 30 (success). */
-    long createWebinarProgram() {
+    public long createWebinarProgram() {
         JsonNode created = postForm("/rest/asset/v1/programs.json", Map.of("name", unique("Webinar"),
                 "folder", "{\"id\":1,\"type\":\"Folder\"}", "type", "Event", "channel", "Webinar"));
         return ok(created).get(0).get("id").asLong();
     }
 
     /** Links the program to a new campaign, waits for the initial reconcile, returns the campaign id. */
-    String linkToNewCampaign(long programId) {
+    public String linkToNewCampaign(long programId) {
         JsonNode link = ok(postJson("/rest/tandem/v1/programs/" + programId + "/salesforceCampaign.json",
                 "{\"create\":{\"name\":\"" + unique("Campaign") + "\"}}")).get(0);
         awaitInitialReconcile(programId);
@@ -107,7 +107,7 @@ final class FlowTestServer implements AutoCloseable {
     }
 
     /** Links the program to an existing campaign and waits for the initial reconcile. */
-    void linkToCampaign(long programId, String campaignId) {
+    public void linkToCampaign(long programId, String campaignId) {
         ok(postJson("/rest/tandem/v1/programs/" + programId + "/salesforceCampaign.json",
                 "{\"campaignId\":\"" + campaignId + "\"}"));
         awaitInitialReconcile(programId);
@@ -119,7 +119,7 @@ final class FlowTestServer implements AutoCloseable {
     }
 
     /** Creates people through the lead API; their ids in order. */
-    List<Long> createPeople(int count, boolean withNames) {
+    public List<Long> createPeople(int count, boolean withNames) {
         String domain = unique("d").toLowerCase() + ".example.com";
         String input = IntStream.range(0, count).mapToObj(i -> withNames
                         ? "{\"email\":\"p" + i + "@" + domain + "\",\"firstName\":\"F" + i + "\",\"lastName\":\"L" + i
@@ -133,30 +133,30 @@ final class FlowTestServer implements AutoCloseable {
     }
 
     /** Sets the program status of people through the program members API. */
-    JsonNode setStatus(long programId, String status, List<Long> personIds) {
+    public JsonNode setStatus(long programId, String status, List<Long> personIds) {
         return ok(postJson("/rest/v1/programs/" + programId + "/members/status.json",
                 "{\"statusName\":\"" + status + "\",\"input\":" + leadInput(personIds) + "}"));
     }
 
     /** Removes people from the program through the program members API. */
-    JsonNode removeMembers(long programId, List<Long> personIds) {
+    public JsonNode removeMembers(long programId, List<Long> personIds) {
         return ok(postJson("/rest/v1/programs/" + programId + "/members/delete.json",
                 "{\"input\":" + leadInput(personIds) + "}"));
     }
 
     /** Runs one sync cycle through the API and returns its report. */
-    JsonNode runSync() {
+    public JsonNode runSync() {
         return ok(postJson("/rest/tandem/v1/sync/run.json", "{}")).get(0);
     }
 
     /** Waits until every local change was pushed or failed (no outbox row is due). */
-    void awaitPushed() {
+    public void awaitPushed() {
         await().atMost(Duration.ofSeconds(30)).until(() -> count(
                 "SELECT COUNT(*) FROM sync_outbox WHERE attempts = 0") == 0);
     }
 
     /** Tandem's program status per person id (members only). */
-    Map<Long, String> tandemMembers(long programId) {
+    public Map<Long, String> tandemMembers(long programId) {
         Map<Long, String> members = new LinkedHashMap<>();
         app.services().database().jdbi().useHandle(h -> h.createQuery("SELECT person_id, status FROM memberships "
                         + "WHERE program_id = :p ORDER BY person_id").bind("p", programId)
@@ -165,7 +165,7 @@ final class FlowTestServer implements AutoCloseable {
     }
 
     /** Salesforce's CampaignMember status per Lead/Contact id. */
-    Map<String, String> salesforceMembers(String campaignId) {
+    public Map<String, String> salesforceMembers(String campaignId) {
         Map<String, String> members = new LinkedHashMap<>();
         salesforce.query(Soql.select("LeadId", "ContactId", "Status").from("CampaignMember")
                 .where(Cond.eq("CampaignId", campaignId)).build(), 2000, page -> page.records().forEach(
@@ -175,7 +175,7 @@ final class FlowTestServer implements AutoCloseable {
     }
 
     /** The CampaignMember id of a Lead/Contact in a campaign. */
-    String memberId(String campaignId, String personSfId) {
+    public String memberId(String campaignId, String personSfId) {
         List<String> ids = new ArrayList<>();
         salesforce.query(Soql.select("Id").from("CampaignMember").where(Cond.eq("CampaignId", campaignId)
                         .and(Cond.anyOf(Cond.eq("LeadId", personSfId), Cond.eq("ContactId", personSfId)))).build(),
@@ -184,7 +184,7 @@ final class FlowTestServer implements AutoCloseable {
     }
 
     /** Creates a Lead in Salesforce and returns its id. */
-    String createLead(String email, String lastName, String company) {
+    public String createLead(String email, String lastName, String company) {
         Map<String, Object> lead = new LinkedHashMap<>();
         lead.put("Email", email);
         lead.put("LastName", lastName);
@@ -193,13 +193,13 @@ final class FlowTestServer implements AutoCloseable {
     }
 
     /** Adds a Lead to a campaign in Salesforce; returns the CampaignMember id. */
-    String addToCampaign(String campaignId, String leadId, String status) {
+    public String addToCampaign(String campaignId, String leadId, String status) {
         return salesforce.create("CampaignMember", List.of(Map.of("CampaignId", campaignId, "LeadId", leadId,
                 "Status", status))).get(0).id();
     }
 
     /** Changes a CampaignMember's status in Salesforce. */
-    void changeInSalesforce(String memberId, String status) {
+    public void changeInSalesforce(String memberId, String status) {
         var result = salesforce.update("CampaignMember", List.of(Map.of("Id", memberId, "Status", status))).get(0);
         if (!result.success()) {
             throw new AssertionError("update failed: " + result.errors());
@@ -207,7 +207,7 @@ final class FlowTestServer implements AutoCloseable {
     }
 
     /** Deletes a CampaignMember in Salesforce. */
-    void deleteInSalesforce(String memberId) {
+    public void deleteInSalesforce(String memberId) {
         var result = salesforce.delete(List.of(memberId)).get(0);
         if (!result.success()) {
             throw new AssertionError("delete failed: " + result.errors());
@@ -215,56 +215,56 @@ final class FlowTestServer implements AutoCloseable {
     }
 
     /** The Salesforce id Tandem holds for a person. */
-    String sfdcIdOf(long personId) {
+    public String sfdcIdOf(long personId) {
         return text("SELECT sfdc_id FROM people WHERE id = " + personId);
     }
 
     /** How many activities of a type a person has. */
-    long activities(long personId, int typeId) {
+    public long activities(long personId, int typeId) {
         return count("SELECT COUNT(*) FROM activities WHERE person_id = " + personId + " AND type_id = " + typeId);
     }
 
-    long count(String sql) {
+    public long count(String sql) {
         return app.services().database().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 
-    String text(String sql) {
+    public String text(String sql) {
         return app.services().database().jdbi().withHandle(h -> h.createQuery(sql).mapTo(String.class)
                 .findOne().orElse(null));
     }
 
-    TandemApp app() {
+    public TandemApp app() {
         return app;
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static JsonNode ok(JsonNode response) {
+    public static JsonNode ok(JsonNode response) {
         if (!response.path("success").asBoolean()) {
             throw new AssertionError("expected success: " + response);
         }
         return response.get("result");
     }
 
-    JsonNode get(String pathAndQuery) {
+    public JsonNode get(String pathAndQuery) {
         return json(send(authorized(pathAndQuery).GET().build()).body());
     }
 
-    JsonNode postJson(String path, String body) {
+    public JsonNode postJson(String path, String body) {
         return json(send(authorized(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build()).body());
     }
 
-    JsonNode postForm(String path, Map<String, String> form) {
+    public JsonNode postForm(String path, Map<String, String> form) {
         String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         return json(send(authorized(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build()).body());
     }
 
-    HttpResponse<String> send(HttpRequest request) {
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -275,7 +275,7 @@ final class FlowTestServer implements AutoCloseable {
         }
     }
 
-    URI uri(String pathAndQuery) {
+    public URI uri(String pathAndQuery) {
         return app.baseUri().resolve(pathAndQuery);
     }
 
@@ -293,7 +293,7 @@ final class FlowTestServer implements AutoCloseable {
         return ids.stream().map(id -> "{\"leadId\":" + id + "}").collect(Collectors.joining(",", "[", "]"));
     }
 
-    static JsonNode json(String text) {
+    public static JsonNode json(String text) {
         try {
             return JSON.readTree(text);
         } catch (IOException e) {
@@ -301,7 +301,7 @@ final class FlowTestServer implements AutoCloseable {
         }
     }
 
-    static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
