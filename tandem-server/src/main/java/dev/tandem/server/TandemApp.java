@@ -140,6 +140,11 @@ public final class TandemApp implements AutoCloseable {
         return URI.create("http://localhost:" + port());
     }
 
+    /** The module of this type the app runs, if any (commands that drive a module without serving HTTP). */
+    public <T extends TandemModule> Optional<T> module(Class<T> type) {
+        return modules.stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
     /** The services this app built, for embedding code and tests. */
     public Services services() {
         return services;
