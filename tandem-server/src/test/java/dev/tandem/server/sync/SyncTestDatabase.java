@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 import dev.tandem.server.store.Database;
 import org.jdbi.v3.core.Jdbi;
 
@@ -46,6 +48,11 @@ public final class SyncTestDatabase implements AutoCloseable {
     /** Jdbi over the fresh database. */
     public Jdbi jdbi() {
         return database.jdbi();
+    }
+
+    /** Reads through a handle (typed, so assertions on the result need no casts). */
+    public <R> R read(Function<Handle, R> query) {
+        return database.jdbi().withHandle(query::apply);
     }
 
     /** The database itself (pool, Jdbi, dialect). */
