@@ -60,7 +60,12 @@ final class Api {
 
     /** Logs in with the password grant. */
     static Api loggedInAs(SalesforceEmulator emulator, String username, String password) {
-        Api api = new Api(emulator.baseUrl());
+        return loggedInAs(emulator.baseUrl(), username, password);
+    }
+
+    /** Logs in with the password grant against an emulator at a base URL. */
+    static Api loggedInAs(String baseUrl, String username, String password) {
+        Api api = new Api(baseUrl);
         api.token = api.form("/services/oauth2/token", Map.of("grant_type", "password",
                 "client_id", EmulatorConfig.CLIENT_ID, "client_secret", EmulatorConfig.CLIENT_SECRET,
                 "username", username, "password", password)).json().path("access_token").asText();
@@ -117,6 +122,11 @@ final class Api {
     /** Runs SOQL through /query and returns the response. */
     Response query(String soql) {
         return get(V + "/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+
+    /** Runs SOQL through /queryAll. */
+    Response queryAll(String soql) {
+        return get(V + "/queryAll?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     /** Creates a record and returns its id, failing loudly if the create is refused. */

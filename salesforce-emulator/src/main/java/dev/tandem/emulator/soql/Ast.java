@@ -47,6 +47,7 @@ public final class Ast {
     public sealed interface SelectItem permits FieldItem, CountItem, SubqueryItem {
     }
 
+    /** A plain field or parent-relationship path. */
     public record FieldItem(FieldPath path) implements SelectItem {
     }
 
@@ -62,12 +63,15 @@ public final class Ast {
     public sealed interface Cond permits And, Or, Not, Compare, In, Like {
     }
 
+    /** All parts hold. */
     public record And(List<Cond> parts) implements Cond {
     }
 
+    /** At least one part holds. */
     public record Or(List<Cond> parts) implements Cond {
     }
 
+    /** The inner condition does not hold. */
     public record Not(Cond inner) implements Cond {
     }
 
@@ -75,6 +79,7 @@ public final class Ast {
     public record Compare(FieldPath path, String op, Object value) implements Cond {
     }
 
+    /** path [NOT] IN (values); values are typed like the field, null allowed. */
     public record In(FieldPath path, List<Object> values, boolean negated) implements Cond {
     }
 
@@ -93,6 +98,7 @@ public final class Ast {
         }
     }
 
+    /** One ORDER BY key with its direction and null placement. */
     public record OrderItem(FieldPath path, boolean descending, boolean nullsFirst) {
     }
 }

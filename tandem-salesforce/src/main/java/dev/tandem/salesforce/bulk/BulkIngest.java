@@ -6,19 +6,23 @@ import dev.tandem.salesforce.error.SalesforceException;
 import dev.tandem.salesforce.http.ApiCall;
 import dev.tandem.salesforce.http.Transport;
 import dev.tandem.salesforce.query.Identifiers;
+import dev.tandem.salesforce.write.PartialWriteException;
 import dev.tandem.salesforce.write.RecordError;
 import dev.tandem.salesforce.write.RecordValues;
 import dev.tandem.salesforce.write.SaveResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Bulk API 2.0 ingest: create job, upload CSV, mark UploadComplete, poll until finished, fetch only the result
@@ -54,7 +58,13 @@ public final class BulkIngest {
         List<BulkJob> jobs = new ArrayList<>();
         for (int from = 0; from < rows.size(); ) {
             int to = partEnd(header, rows, from);
-            jobs.add(runJob(op, type, externalIdField, header, rows, from, to, results));
+            try {
+                jobs.add(runJob(op, type, externalIdField, header, rows, from, to, results));
+            } catch (PendingJobFailure e) {
+                throw new PartialWriteException(e.cause, completed(results), e.jobId);
+            } catch (SalesforceException e) {
+                throw new PartialWriteException(e, completed(results));
+            }
             from = to;
         }
         List<SaveResult> out = new ArrayList<>(results.length);
@@ -122,10 +132,22 @@ public final class BulkIngest {
         String jobPath = base + "/" + Identifiers.recordId(jobId);
         transport.send(ApiCall.csv("PUT", "jobs/ingest/batches", jobPath + "/batches",
                 BulkCsv.write(header, rows.subList(from, to))));
-        transport.send(ApiCall.json("PATCH", "jobs/ingest", jobPath, Map.of("state", "UploadComplete")));
-        BulkJob job = poller.await(() -> BulkJob.of(transport.send(ApiCall.get("jobs/ingest", jobPath)).json()));
+        try {
+            transport.send(ApiCall.json("PATCH", "jobs/ingest", jobPath, Map.of("state", "UploadComplete")));
+            BulkJob job = poller.await(() -> BulkJob.of(transport.send(ApiCall.get("jobs/ingest", jobPath)).json()));
+            collectResults(op, extId, job, jobPath, header, rows, from, to, results);
+            return job;
+        } catch (SalesforceException e) {
+            // From UploadComplete on, Salesforce may process the job whatever happens to this client.
+            throw new PendingJobFailure(jobId, e);
+        }
+    }
+
+    private void collectResults(BulkOperation op, String extId, BulkJob job, String jobPath, List<String> header,
+                                List<List<String>> rows, int from, int to, SaveResult[] results) {
+        String jobId = job.id();
         int count = to - from;
-        Matcher matcher = new Matcher(header, rows, from, to);
+        Matcher matcher = new Matcher(header, extId, rows, from, to);
         long failed = job.numberRecordsFailed();
         long succeeded = job.numberRecordsProcessed() - failed;
         if (succeeded > 0) {
@@ -158,7 +180,22 @@ public final class BulkIngest {
                 }
             }
         }
-        return job;
+    }
+
+    private static List<SaveResult> completed(SaveResult[] results) {
+        return Arrays.stream(results).filter(Objects::nonNull).toList();
+    }
+
+    /** A failure after a job was submitted, carrying the job id out of {@link #runJob}. */
+    private static final class PendingJobFailure extends RuntimeException {
+        private final String jobId;
+        private final SalesforceException cause;
+
+        PendingJobFailure(String jobId, SalesforceException cause) {
+            super(cause);
+            this.jobId = jobId;
+            this.cause = cause;
+        }
     }
 
     private List<Map<String, String>> fetch(String path) {
@@ -170,21 +207,38 @@ public final class BulkIngest {
         return s == null || s.isEmpty() ? null : s;
     }
 
-    /** Matches result rows to input rows by the echoed original columns; duplicates are taken in input order. */
+    /**
+     * Matches result rows to input rows by echoed columns: the record Id when the job has one, else the external
+     * id of an upsert, else the whole row. Fewer columns leave less room for Salesforce re-formatting a value;
+     * duplicate keys are taken in input order.
+     */
     private static final class Matcher {
-        private final List<String> header;
+        private final List<String> keyColumns;
         private final Map<List<String>, Deque<Integer>> byKey = new HashMap<>();
 
-        Matcher(List<String> header, List<List<String>> rows, int from, int to) {
-            this.header = header;
+        Matcher(List<String> header, String externalIdField, List<List<String>> rows, int from, int to) {
+            List<Integer> positions = keyPositions(header, externalIdField);
+            this.keyColumns = positions.stream().map(header::get).toList();
             for (int i = from; i < to; i++) {
-                byKey.computeIfAbsent(rows.get(i), k -> new ArrayDeque<>()).add(i);
+                List<String> row = rows.get(i);
+                byKey.computeIfAbsent(positions.stream().map(row::get).toList(), k -> new ArrayDeque<>()).add(i);
             }
         }
 
+        private static List<Integer> keyPositions(List<String> header, String externalIdField) {
+            for (String preferred : new String[] {"Id", externalIdField}) {
+                for (int c = 0; preferred != null && c < header.size(); c++) {
+                    if (header.get(c).equalsIgnoreCase(preferred)) {
+                        return List.of(c);
+                    }
+                }
+            }
+            return IntStream.range(0, header.size()).boxed().toList();
+        }
+
         int take(Map<String, String> resultRow) {
-            List<String> key = new ArrayList<>(header.size());
-            for (String column : header) {
+            List<String> key = new ArrayList<>(keyColumns.size());
+            for (String column : keyColumns) {
                 String v = resultRow.get(column);
                 key.add(v == null ? "" : v);
             }

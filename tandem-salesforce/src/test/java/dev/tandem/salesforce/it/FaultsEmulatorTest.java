@@ -2,20 +2,24 @@ package dev.tandem.salesforce.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.tandem.emulator.FaultRule;
 import dev.tandem.salesforce.SalesforceClient;
+import dev.tandem.salesforce.SalesforceConfig;
 import dev.tandem.salesforce.error.ErrorKind;
 import dev.tandem.salesforce.error.SalesforceException;
+import dev.tandem.salesforce.http.RetryPolicy;
+import dev.tandem.salesforce.query.Cond;
 import dev.tandem.salesforce.query.Soql;
 import dev.tandem.salesforce.write.PartialWriteException;
 import dev.tandem.salesforce.write.SaveResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class FaultsEmulatorTest extends EmulatorTestBase {
     private final Soql users = Soql.select("Id").from("User").build();
@@ -105,9 +109,9 @@ class FaultsEmulatorTest extends EmulatorTestBase {
 
     @Test
     void timedOutReadIsRetried() {
-        SalesforceClient client = client(config().timeouts(Duration.ofSeconds(2), Duration.ofMillis(700)).build());
+        SalesforceClient client = client(config().timeouts(Duration.ofSeconds(2), Duration.ofMillis(2_000)).build());
         client.userId();
-        control.addFault(new FaultRule(null, 0, "GET", ".*/query.*", 0, 1, 1_500, null));
+        control.addFault(new FaultRule(null, 0, "GET", ".*/query.*", 0, 1, 4_000, null));
         control.clearRequests();
 
         assertThat(client.stream(users).count()).isGreaterThanOrEqualTo(2);
@@ -116,9 +120,9 @@ class FaultsEmulatorTest extends EmulatorTestBase {
 
     @Test
     void timedOutCreateIsNotReplayedAndReportsAnUnknownOutcome() {
-        SalesforceClient client = client(config().timeouts(Duration.ofSeconds(2), Duration.ofMillis(700)).build());
+        SalesforceClient client = client(config().timeouts(Duration.ofSeconds(2), Duration.ofMillis(2_000)).build());
         client.userId();
-        control.addFault(new FaultRule(null, 0, "POST", ".*/composite/sobjects", 0, 1, 1_500, null));
+        control.addFault(new FaultRule(null, 0, "POST", ".*/composite/sobjects", 0, 1, 4_000, null));
         control.clearRequests();
 
         assertThatThrownBy(() -> client.create("Lead", List.of(Map.of("LastName", "Maybe", "Company", "Acme"))))
@@ -127,6 +131,9 @@ class FaultsEmulatorTest extends EmulatorTestBase {
                     assertThat(e.kind()).isEqualTo(ErrorKind.RETRYABLE);
                 });
         assertThat(waits).isEmpty();
+        // The slow request is still applied by the org, which is exactly why it must not be replayed blindly.
+        Soql maybe = Soql.selectCount().from("Lead").where(Cond.eq("LastName", "Maybe")).build();
+        await().atMost(Duration.ofSeconds(15)).until(() -> client.count(maybe) == 1);
     }
 
     @Test
@@ -162,9 +169,9 @@ class FaultsEmulatorTest extends EmulatorTestBase {
     @Test
     void connectionRefusedIsATypedRetryableFailure() {
         SalesforceClient client = client(config().build());
-        SalesforceClient offline = client(dev.tandem.salesforce.SalesforceConfig.builder("http://127.0.0.1:9")
+        SalesforceClient offline = client(SalesforceConfig.builder("http://127.0.0.1:9")
                 .clientCredentials(CLIENT_ID, CLIENT_SECRET)
-                .retry(new dev.tandem.salesforce.http.RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10), 1))
+                .retry(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10), 1))
                 .build());
 
         assertThatThrownBy(offline::userId).isInstanceOfSatisfying(SalesforceException.class, e -> {

@@ -22,6 +22,30 @@ public final class TandemCli {
 
     /** Runs the command line and returns its exit status (for tests and embedding). */
     public static int run(String... args) {
-        return new CommandLine(new TandemCli()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /**
+     * The configured command line. A command that fails prints one line naming the problem (configuration,
+     * database, port) instead of a stack trace, and exits with status 1.
+     */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new TandemCli());
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            command.getErr().println("tandem " + command.getCommandName() + ": " + describe(e));
+            command.getErr().flush();
+            return 1;
+        });
+        return cli;
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
+                message.append(": ").append(cause.getMessage());
+            }
+        }
+        return message.toString();
     }
 }

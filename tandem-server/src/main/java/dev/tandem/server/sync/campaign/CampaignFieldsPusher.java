@@ -21,7 +21,9 @@ import java.util.function.Supplier;
  * Keeps Campaign.Type (the channel's name) and Campaign.ActualCost (the sum of period costs) in step, one way.
  * A program change only bumps a counter on its link, in the program's own transaction; {@link #pushPending()}
  * later sends one update per changed campaign (all in collections of 200), so repeated changes coalesce and a
- * change made while a push is in flight is pushed again rather than lost.
+ * change made while a push is in flight is pushed again rather than lost. A transient failure is retried on the
+ * next round; a refusal (e.g. the campaign was deleted in Salesforce) is recorded on the link and not retried
+ * until the program changes again.
  */
 public final class CampaignFieldsPusher implements ProgramChangeListener {
 
@@ -78,16 +80,19 @@ public final class CampaignFieldsPusher implements ProgramChangeListener {
                 sent.add(p);
             }
         }
-        Map<String, String> failures = gateway.get().updateFields(fields);
+        Map<String, CampaignGateway.FieldsFailure> failures = gateway.get().updateFields(fields);
         jdbi.useTransaction(tx -> {
             for (CampaignLinkStore.PendingFields p : sent) {
-                String failure = failures.get(p.campaignId());
+                CampaignGateway.FieldsFailure failure = failures.get(p.campaignId());
                 if (failure == null) {
                     links.markFieldsPushed(tx, p.programId(), p.version());
+                } else if (failure.transientFailure()) {
+                    links.markFieldsPushFailed(tx, p.programId(), failure.message());
                 } else {
-                    links.markFieldsPushFailed(tx, p.programId(), failure);
-                    LOG.warn("Type/ActualCost of campaign {} (program {}) not updated: {}", p.campaignId(),
-                            p.programId(), failure);
+                    // Sending the same values again would fail the same way and spend an API call each round.
+                    links.markFieldsRefused(tx, p.programId(), p.version(), failure.message());
+                    LOG.warn("Salesforce refused Type/ActualCost of campaign {} (program {}): {}", p.campaignId(),
+                            p.programId(), failure.message());
                 }
             }
         });

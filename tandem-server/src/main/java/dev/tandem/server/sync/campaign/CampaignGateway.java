@@ -32,8 +32,12 @@ public interface CampaignGateway {
     /** Moves every member holding a key of {@code map} to the mapped status; returns how many moved. */
     long moveMembers(String campaignId, Map<String, String> map);
 
-    /** Sets Type and ActualCost on several campaigns (200 a call); returns the failure message per campaign id. */
-    Map<String, String> updateFields(List<CampaignFields> fields);
+    /** Sets Type and ActualCost on several campaigns (200 a call); returns the failure per campaign id. */
+    Map<String, FieldsFailure> updateFields(List<CampaignFields> fields);
+
+    /** Why one campaign's update failed; {@code transientFailure} when sending it again later may succeed. */
+    record FieldsFailure(String message, boolean transientFailure) {
+    }
 
     /** The values Tandem owns on a campaign: Type from the channel, ActualCost from the period costs. */
     record CampaignFields(String campaignId, String type, long actualCost) {

@@ -127,18 +127,18 @@ public final class ClientCampaignGateway implements CampaignGateway {
     }
 
     @Override
-    public Map<String, String> updateFields(List<CampaignFields> fields) {
+    public Map<String, FieldsFailure> updateFields(List<CampaignFields> fields) {
         if (fields.isEmpty()) {
             return Map.of();
         }
         List<Map<String, Object>> rows = fields.stream().map(f -> Map.<String, Object>of("Id", f.campaignId(),
                 "Type", f.type(), "ActualCost", f.actualCost())).toList();
-        Map<String, String> failures = new LinkedHashMap<>();
+        Map<String, FieldsFailure> failures = new LinkedHashMap<>();
         for (SaveResult result : client.update("Campaign", rows)) {
             if (!result.success()) {
                 var error = result.error();
-                failures.put(fields.get(result.index()).campaignId(), error == null ? "no reason given"
-                        : error.statusCode() + " " + error.message());
+                failures.put(fields.get(result.index()).campaignId(), new FieldsFailure(error == null
+                        ? "no reason given" : error.statusCode() + " " + error.message(), result.isTransientFailure()));
             }
         }
         return failures;

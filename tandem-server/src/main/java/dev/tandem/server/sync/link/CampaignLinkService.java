@@ -117,11 +117,11 @@ public final class CampaignLinkService {
                         campaign.id(), channel.name(), compatibility.offending()));
             }
             gateway.apply(campaignId, CampaignStatusPlan.forExistingCampaign(channel, campaign.statuses()));
-            Map<String, String> failed = gateway.updateFields(
+            Map<String, CampaignGateway.FieldsFailure> failed = gateway.updateFields(
                     List.of(new CampaignGateway.CampaignFields(campaignId, channel.name(), cost)));
             if (!failed.isEmpty()) {
                 throw DomainException.conflict("Salesforce refused to set Type and ActualCost on campaign '"
-                        + campaignName + "' (" + campaignId + "): " + failed.get(campaignId));
+                        + campaignName + "' (" + campaignId + "): " + failed.get(campaignId).message());
             }
         }
         CampaignLink link = record(programId, campaignId, campaignName, cost);

@@ -111,11 +111,24 @@ public final class CampaignLinkStore {
                 .bind("v", version).bind("id", programId).execute();
     }
 
+    /**
+     * Records why a Type/ActualCost push was refused for good (e.g. the campaign is gone): the change count is
+     * settled so it is not sent again, and the next change is pushed as usual.
+     */
+    public void markFieldsRefused(Handle handle, long programId, long version, String message) {
+        handle.createUpdate("UPDATE campaign_links SET fields_pushed_version = :v, fields_push_error = :m"
+                        + " WHERE program_id = :id AND fields_pushed_version < :v")
+                .bind("v", version).bind("m", trim(message)).bind("id", programId).execute();
+    }
+
     /** Records why the last Type/ActualCost push failed; the push is retried on the next round. */
     public void markFieldsPushFailed(Handle handle, long programId, String message) {
-        String trimmed = message == null ? null : message.substring(0, Math.min(message.length(), 2000));
         handle.createUpdate("UPDATE campaign_links SET fields_push_error = :m WHERE program_id = :id")
-                .bind("m", trimmed).bind("id", programId).execute();
+                .bind("m", trim(message)).bind("id", programId).execute();
+    }
+
+    private static String trim(String message) {
+        return message == null ? null : message.substring(0, Math.min(message.length(), 2000));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -51,6 +51,19 @@ class LinkPrerequisitesEndToEndTest {
     }
 
     @Test
+    void campaignListingCostsOneCallForTheUserCheckOneForCampaignsAndOneForTheirStatuses() {
+        server.connect();
+        server.salesforce.create("Campaign", List.of(Map.of("Name", unique("Second"))));
+        requireSuccess(server.get("/rest/tandem/v1/salesforce/campaigns.json"));
+        long before = server.emulator.control().apiCallsUsed();
+
+        JsonNode listed = requireSuccess(server.get("/rest/tandem/v1/salesforce/campaigns.json"));
+
+        assertThat(listed).hasSize(2);
+        assertThat(server.emulator.control().apiCallsUsed() - before).isEqualTo(3);
+    }
+
+    @Test
     void syncUserWhoIsNotAMarketingUserIsDiagnosedAndSeesNoCampaigns() {
         server.connectAs("analyst@tandem.dev", "analyst-password");
 
