@@ -6,6 +6,7 @@ import dev.tandem.server.domain.activity.ActivityLog;
 import dev.tandem.server.sync.outbox.MemberKey;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
@@ -37,31 +38,54 @@ public final class CampaignActivities {
 
     /** The person was added to the campaign with {@code status}. */
     public void added(Handle tx, MemberKey member, String campaignName, String status, Side side, Instant at) {
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("Status", status);
-        write(tx, member, campaignName, ActivityType.ADD_TO_SFDC_CAMPAIGN, attributes, side, at);
+        log.append(tx, addition(member, campaignName, status, side, at));
     }
 
     /** The person left the campaign, where they held {@code status}. */
     public void removed(Handle tx, MemberKey member, String campaignName, String status, Side side, Instant at) {
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("Status", status);
-        write(tx, member, campaignName, ActivityType.REMOVE_FROM_SFDC_CAMPAIGN, attributes, side, at);
+        log.append(tx, removal(member, campaignName, status, side, at));
     }
 
     /** The person's campaign status changed. */
     public void statusChanged(Handle tx, MemberKey member, String campaignName, String oldStatus, String newStatus,
                               Side side, Instant at) {
+        log.append(tx, statusChange(member, campaignName, oldStatus, newStatus, side, at));
+    }
+
+    /** Writes activities built with the methods below, in one batch. */
+    public void appendAll(Handle tx, List<Activity> activities) {
+        for (int from = 0; from < activities.size(); from += ActivityLog.MAX_BATCH) {
+            log.appendAll(tx, activities.subList(from, Math.min(activities.size(), from + ActivityLog.MAX_BATCH)));
+        }
+    }
+
+    /** Activity 42, not yet written. */
+    public Activity addition(MemberKey member, String campaignName, String status, Side side, Instant at) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("Status", status);
+        return build(member, campaignName, ActivityType.ADD_TO_SFDC_CAMPAIGN, attributes, side, at);
+    }
+
+    /** Activity 43, not yet written. */
+    public Activity removal(MemberKey member, String campaignName, String status, Side side, Instant at) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("Status", status);
+        return build(member, campaignName, ActivityType.REMOVE_FROM_SFDC_CAMPAIGN, attributes, side, at);
+    }
+
+    /** Activity 44, not yet written. */
+    public Activity statusChange(MemberKey member, String campaignName, String oldStatus, String newStatus, Side side,
+                                 Instant at) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("Old Status", oldStatus);
         attributes.put("New Status", newStatus);
-        write(tx, member, campaignName, ActivityType.CHANGE_STATUS_IN_SFDC_CAMPAIGN, attributes, side, at);
+        return build(member, campaignName, ActivityType.CHANGE_STATUS_IN_SFDC_CAMPAIGN, attributes, side, at);
     }
 
-    private void write(Handle tx, MemberKey member, String campaignName, ActivityType type,
-                       Map<String, Object> attributes, Side side, Instant at) {
+    private static Activity build(MemberKey member, String campaignName, ActivityType type,
+                                  Map<String, Object> attributes, Side side, Instant at) {
         attributes.put("Reason", side == Side.TANDEM ? "Pushed by campaign sync" : "Pulled by campaign sync");
         attributes.put("Source", side.label);
-        log.append(tx, Activity.of(member.personId(), at, type, null, member.programId(), campaignName, attributes));
+        return Activity.of(member.personId(), at, type, null, member.programId(), campaignName, attributes);
     }
 }

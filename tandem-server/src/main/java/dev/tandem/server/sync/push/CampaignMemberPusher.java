@@ -170,11 +170,12 @@ public final class CampaignMemberPusher {
             List<Planned> updates = new ArrayList<>();
             List<Planned> deletes = new ArrayList<>();
             jdbi.useTransaction(tx -> {
+                Settlement s = new Settlement();
                 for (PendingPush push : pushes.values()) {
                     CampaignLink link = linkOf.get(push.member().programId());
                     if (link == null) {
                         // Unlinked since the change: the sync no longer carries this program.
-                        settle(tx, push, Operation.PUSH_MEMBERS, false);
+                        settle(s, push, false);
                         run.tally().skipped(Operation.PUSH_MEMBERS);
                         continue;
                     }
@@ -191,10 +192,11 @@ public final class CampaignMemberPusher {
                         inserts.add(push);
                     } else {
                         // Nothing to write, or the person no longer exists.
-                        settle(tx, push, Operation.PUSH_MEMBERS, true);
+                        settle(s, push, true);
                         run.tally().skipped(Operation.PUSH_MEMBERS);
                     }
                 }
+                s.flush(tx);
             });
             createLeads(inserts);
             List<PendingPush> insertable = inserts.stream().filter(p -> !settled.contains(p.member())).toList();
@@ -337,20 +339,22 @@ public final class CampaignMemberPusher {
             SalesforceWrite write = SalesforceWrite.run(client, WriteOperation.DELETE, "CampaignMember", records);
             Instant now = clock.instant();
             jdbi.useTransaction(tx -> {
+                Settlement s = new Settlement();
                 for (int i = 0; i < deletes.size(); i++) {
                     Planned d = deletes.get(i);
                     SaveResult result = write.result(i);
                     if (result != null && (result.success() || result.isRecordGone())) {
                         MemberKey member = d.push().member();
-                        mirror.delete(tx, member);
-                        activities.removed(tx, member, linkOf.get(member.programId()).campaignName(), d.oldStatus(),
-                                Side.TANDEM, now);
-                        settle(tx, d.push(), Operation.PUSH_MEMBERS, true);
+                        s.deletes.add(member);
+                        s.activities.add(activities.removal(member, linkOf.get(member.programId()).campaignName(),
+                                d.oldStatus(), Side.TANDEM, now));
+                        settle(s, d.push(), true);
                         run.tally().removed(Operation.PUSH_MEMBERS);
                     } else {
                         failUnlessLimit(tx, d.push(), d.memberId(), result, write.stoppedBy());
                     }
                 }
+                s.flush(tx);
             });
             rethrowLimit(write);
         }
@@ -367,6 +371,7 @@ public final class CampaignMemberPusher {
             Instant now = clock.instant();
             List<PendingPush> gone = new ArrayList<>();
             jdbi.useTransaction(tx -> {
+                Settlement s = new Settlement();
                 for (int i = 0; i < updates.size(); i++) {
                     Planned u = updates.get(i);
                     MemberKey member = u.push().member();
@@ -374,11 +379,10 @@ public final class CampaignMemberPusher {
                     SaveResult result = write.result(i);
                     if (result != null && result.success()) {
                         String status = u.push().desired().status();
-                        mirror.put(tx, new MirrorRow(member, link.campaignId(), u.memberId(), status, null, status,
-                                null));
-                        activities.statusChanged(tx, member, link.campaignName(), u.oldStatus(), status, Side.TANDEM,
-                                now);
-                        settle(tx, u.push(), Operation.PUSH_MEMBERS, true);
+                        s.puts.add(new MirrorRow(member, link.campaignId(), u.memberId(), status, null, status, null));
+                        s.activities.add(activities.statusChange(member, link.campaignName(), u.oldStatus(), status,
+                                Side.TANDEM, now));
+                        settle(s, u.push(), true);
                         run.tally().updated(Operation.PUSH_MEMBERS);
                     } else if (result != null && result.isRecordGone() && reinsertGone) {
                         mirror.delete(tx, member);
@@ -388,6 +392,7 @@ public final class CampaignMemberPusher {
                         failUnlessLimit(tx, u.push(), u.memberId(), result, write.stoppedBy());
                     }
                 }
+                s.flush(tx);
             });
             rethrowLimit(write);
             return gone;
@@ -410,6 +415,7 @@ public final class CampaignMemberPusher {
             Instant now = clock.instant();
             List<PendingPush> duplicates = new ArrayList<>();
             jdbi.useTransaction(tx -> {
+                Settlement s = new Settlement();
                 for (int i = 0; i < inserts.size(); i++) {
                     PendingPush push = inserts.get(i);
                     MemberKey member = push.member();
@@ -417,10 +423,9 @@ public final class CampaignMemberPusher {
                     SaveResult result = write.result(i);
                     if (result != null && result.success()) {
                         String status = push.desired().status();
-                        mirror.put(tx, new MirrorRow(member, link.campaignId(), result.id(), status, null, status,
-                                null));
-                        activities.added(tx, member, link.campaignName(), status, Side.TANDEM, now);
-                        settle(tx, push, Operation.PUSH_MEMBERS, true);
+                        s.puts.add(new MirrorRow(member, link.campaignId(), result.id(), status, null, status, null));
+                        s.activities.add(activities.addition(member, link.campaignName(), status, Side.TANDEM, now));
+                        settle(s, push, true);
                         run.tally().created(Operation.PUSH_MEMBERS);
                     } else if (result != null && "DUPLICATE_VALUE".equals(result.error().statusCode())) {
                         duplicates.add(push);
@@ -429,6 +434,7 @@ public final class CampaignMemberPusher {
                         failUnlessLimit(tx, push, null, result, write.stoppedBy());
                     }
                 }
+                s.flush(tx);
             });
             rethrowLimit(write);
             adoptDuplicates(duplicates);
@@ -465,6 +471,7 @@ public final class CampaignMemberPusher {
             Instant now = clock.instant();
             List<Planned> updates = new ArrayList<>();
             jdbi.useTransaction(tx -> {
+                Settlement s = new Settlement();
                 for (PendingPush push : duplicates) {
                     MemberKey member = push.member();
                     CampaignLink link = linkOf.get(member.programId());
@@ -476,15 +483,17 @@ public final class CampaignMemberPusher {
                         continue;
                     }
                     // Salesforce held this member before Tandem knew: that addition is recorded once, here.
-                    mirror.put(tx, new MirrorRow(member, link.campaignId(), existing[0], existing[1], null, null, null));
-                    activities.added(tx, member, link.campaignName(), existing[1], Side.SALESFORCE, now);
+                    s.puts.add(new MirrorRow(member, link.campaignId(), existing[0], existing[1], null, null, null));
+                    s.activities.add(activities.addition(member, link.campaignName(), existing[1], Side.SALESFORCE,
+                            now));
                     if (existing[1].equals(push.desired().status())) {
-                        settle(tx, push, Operation.PUSH_MEMBERS, true);
+                        settle(s, push, true);
                         run.tally().skipped(Operation.PUSH_MEMBERS);
                     } else {
                         updates.add(new Planned(push, existing[0], existing[1]));
                     }
                 }
+                s.flush(tx);
             });
             updateMembers(updates, false);
         }
@@ -511,12 +520,11 @@ public final class CampaignMemberPusher {
             }
         }
 
-        /** Deletes the member's rows (Salesforce holds the state, or there is nothing to push). */
-        private void settle(Handle tx, PendingPush push, Operation op, boolean resolveErrors) {
-            outbox.complete(tx, push.entryIds());
+        /** The member's rows go (Salesforce holds the state, or there is nothing to push) when {@code s} flushes. */
+        private void settle(Settlement s, PendingPush push, boolean resolveErrors) {
+            s.done.addAll(push.entryIds());
             if (resolveErrors) {
-                errors.resolveMember(tx, PUSH_OPERATIONS, push.member().programId(), push.member().personId(),
-                        clock.instant());
+                s.resolved.add(push.member());
             }
             settled.add(push.member());
         }
@@ -555,6 +563,35 @@ public final class CampaignMemberPusher {
     }
 
     private record Planned(PendingPush push, String memberId, String oldStatus) {
+    }
+
+    /** What one transaction settles, written in batches when it flushes. */
+    private final class Settlement {
+        private final List<Long> done = new ArrayList<>();
+        private final List<MemberKey> resolved = new ArrayList<>();
+        private final List<MirrorRow> puts = new ArrayList<>();
+        private final List<MemberKey> deletes = new ArrayList<>();
+        private final List<Activity> activities = new ArrayList<>();
+
+        void flush(Handle tx) {
+            for (int from = 0; from < done.size(); from += 1000) {
+                outbox.complete(tx, done.subList(from, Math.min(done.size(), from + 1000)));
+            }
+            mirror.deleteAll(tx, deletes);
+            mirror.putAll(tx, puts);
+            CampaignMemberPusher.this.activities.appendAll(tx, activities);
+            Map<Long, List<Long>> byProgram = new HashMap<>();
+            resolved.forEach(m -> byProgram.computeIfAbsent(m.programId(), p -> new ArrayList<>()).add(m.personId()));
+            Instant now = clock.instant();
+            byProgram.forEach((programId, people) -> {
+                for (int from = 0; from < people.size(); from += 1000) {
+                    List<Long> chunk = people.subList(from, Math.min(people.size(), from + 1000));
+                    for (long personId : errors.peopleWithOpenErrors(tx, PUSH_OPERATIONS, programId, chunk)) {
+                        errors.resolveMember(tx, PUSH_OPERATIONS, programId, personId, now);
+                    }
+                }
+            });
+        }
     }
 
     private static String blankTo(String value, String fallback) {
