@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * SQL over {@code sync_outbox}. Every method runs on the caller's handle, inside the caller's transaction.
@@ -36,6 +37,23 @@ public final class OutboxStore {
                 .execute();
     }
 
+    /** {@link #append} for many members at once (a reconcile queues a whole program). */
+    public void appendAll(Handle handle, List<MemberKey> members, List<DesiredState> desired, String origin,
+                          Instant now) {
+        if (members.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch("INSERT INTO sync_outbox (program_id, person_id, desired_action, "
+                + "desired_status, origin, created_at, attempts, next_attempt_at) VALUES (:program, :person, :action, "
+                + ":status, :origin, :now, 0, :now)");
+        for (int i = 0; i < members.size(); i++) {
+            batch.bind("program", members.get(i).programId()).bind("person", members.get(i).personId())
+                    .bind("action", desired.get(i).isRemoved() ? "REMOVE" : "STATUS")
+                    .bind("status", desired.get(i).status()).bind("origin", origin).bind("now", now).add();
+        }
+        batch.execute();
+    }
+
     /**
      * Claims the due work of up to {@code maxMembers} members for {@code lease} and returns their rows. A member
      * is due when any of its rows is due, and no node holds a lease on it.
@@ -56,12 +74,12 @@ public final class OutboxStore {
         }
         // Whole milliseconds: the column keeps microseconds at most, and the rows are found again by equality.
         Instant until = now.plus(lease).truncatedTo(ChronoUnit.MILLIS);
+        PreparedBatch lease = handle.prepareBatch("UPDATE sync_outbox SET claimed_by = :node, claimed_until = :until "
+                + "WHERE program_id = :program AND person_id = :person");
         for (long[] head : heads) {
-            handle.createUpdate("UPDATE sync_outbox SET claimed_by = :node, claimed_until = :until "
-                            + "WHERE program_id = :program AND person_id = :person")
-                    .bind("node", node).bind("until", until).bind("program", head[1]).bind("person", head[2])
-                    .execute();
+            lease.bind("node", node).bind("until", until).bind("program", head[1]).bind("person", head[2]).add();
         }
+        lease.execute();
         return handle.createQuery("SELECT " + COLUMNS + " FROM sync_outbox WHERE claimed_by = :node "
                         + "AND claimed_until = :until ORDER BY id")
                 .bind("node", node).bind("until", until)

@@ -2,7 +2,6 @@ package dev.tandem.server.sync.pull;
 
 import dev.tandem.salesforce.SalesforceClient;
 import dev.tandem.salesforce.query.QueryPage;
-import dev.tandem.salesforce.query.Soql;
 import dev.tandem.server.sync.link.CampaignLink;
 import dev.tandem.server.sync.link.CampaignLinkStore;
 import dev.tandem.server.sync.runs.ActiveRun;
@@ -60,24 +59,24 @@ public final class CampaignMemberPoller {
         if (active.isEmpty()) {
             return;
         }
+        Instant started = clock.instant();
         PullCursor start = jdbi.withHandle(h -> cursors.load(h, CURSOR));
+        boolean window = start.needsWindow(options.overlap());
         Instant from = start.readFrom(options.overlap());
         List<List<String>> chunks = chunk(active.keySet(), options.campaignsPerQuery());
         boolean single = chunks.size() == 1;
-        PullCursor[] lowest = {null};
+        PullCursor lowest = null;
         for (List<String> campaigns : chunks) {
             PullCursor[] cursor = {start};
-            Soql soql = PulledMembers.changedSince(campaigns, from);
-            client.queryAll(soql, options.pageSize(), page -> {
-                cursor[0] = applyPage(page, active, cursor[0], single, run);
-            });
-            lowest[0] = lowest[0] == null || cursor[0].highWater().isBefore(lowest[0].highWater()) ? cursor[0]
-                    : lowest[0];
+            client.queryAll(PulledMembers.changedSince(campaigns, from), options.pageSize(), page ->
+                    cursor[0] = applyPage(page, active, cursor[0], single, started, run));
+            lowest = lowest == null || cursor[0].highWater().isBefore(lowest.highWater()) ? cursor[0] : lowest;
         }
-        if (!single && lowest[0] != null) {
-            // With several queries a later one may still hold older rows: the cursor moves once all are applied.
-            PullCursor reached = lowest[0];
-            jdbi.useTransaction(h -> cursors.save(h, CURSOR, reached, clock.instant()));
+        // With several queries a later one may still hold older rows: the mark moves once all are applied.
+        PullCursor reached = single ? lowest : start.advancedTo(lowest.highWater(), started);
+        PullCursor saved = window ? reached.windowRead(started) : reached;
+        if (!saved.equals(start)) {
+            jdbi.useTransaction(h -> cursors.save(h, CURSOR, saved, clock.instant()));
         }
     }
 
@@ -99,11 +98,11 @@ public final class CampaignMemberPoller {
     }
 
     private PullCursor applyPage(QueryPage page, Map<String, CampaignLink> active, PullCursor cursor, boolean save,
-                                 ActiveRun run) {
+                                 Instant started, ActiveRun run) {
         List<PulledMember> rows = page.records().stream().map(PulledMembers::parse).toList();
         Instant newest = rows.stream().map(PulledMember::systemModstamp).filter(t -> t != null)
                 .max(Instant::compareTo).orElse(null);
-        PullCursor next = cursor.advancedTo(newest);
+        PullCursor next = cursor.advancedTo(newest, started);
         jdbi.useTransaction(tx -> {
             applier.apply(tx, rows, active, pullForwardOnly.getAsBoolean(), run);
             if (save && !next.equals(cursor)) {

@@ -238,13 +238,16 @@ public final class FullReconciler implements CampaignReconciler {
             jdbi.useTransaction(tx -> {
                 List<Long> ids = page.stream().map(m -> m.membership().personId()).toList();
                 Map<MemberKey, MirrorRow> known = mirror.get(tx, programId, ids);
-                Instant now = clock.instant();
+                List<MemberKey> missing = new ArrayList<>();
+                List<DesiredState> desired = new ArrayList<>();
                 for (StoredMembership m : page) {
                     MemberKey member = new MemberKey(programId, m.membership().personId());
                     if (!known.containsKey(member)) {
-                        outbox.append(tx, member, DesiredState.member(m.membership().status()), "RECONCILE", now);
+                        missing.add(member);
+                        desired.add(DesiredState.member(m.membership().status()));
                     }
                 }
+                outbox.appendAll(tx, missing, desired, "RECONCILE", clock.instant());
             });
             after = page.get(page.size() - 1).membership().personId();
         }
