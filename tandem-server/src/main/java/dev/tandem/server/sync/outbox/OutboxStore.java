@@ -74,12 +74,12 @@ public final class OutboxStore {
         }
         // Whole milliseconds: the column keeps microseconds at most, and the rows are found again by equality.
         Instant until = now.plus(lease).truncatedTo(ChronoUnit.MILLIS);
-        PreparedBatch lease = handle.prepareBatch("UPDATE sync_outbox SET claimed_by = :node, claimed_until = :until "
+        PreparedBatch leasing = handle.prepareBatch("UPDATE sync_outbox SET claimed_by = :node, claimed_until = :until "
                 + "WHERE program_id = :program AND person_id = :person");
         for (long[] head : heads) {
-            lease.bind("node", node).bind("until", until).bind("program", head[1]).bind("person", head[2]).add();
+            leasing.bind("node", node).bind("until", until).bind("program", head[1]).bind("person", head[2]).add();
         }
-        lease.execute();
+        leasing.execute();
         return handle.createQuery("SELECT " + COLUMNS + " FROM sync_outbox WHERE claimed_by = :node "
                         + "AND claimed_until = :until ORDER BY id")
                 .bind("node", node).bind("until", until)
