@@ -12,7 +12,6 @@ import dev.tandem.server.sync.runs.RunRecorder;
 import dev.tandem.server.sync.settings.SyncSettingsService;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -77,11 +76,6 @@ public final class SyncJobs {
         if (pushRequested.compareAndSet(false, true) && executor != null) {
             executor.schedule(this::pushNow, options.debounce().toMillis(), TimeUnit.MILLISECONDS);
         }
-    }
-
-    /** Asks for a poll now (e.g. campaign sync was just switched on). */
-    public void requestPoll() {
-        lastPoll.set(0);
     }
 
     /** Starts the background work. */
@@ -157,10 +151,5 @@ public final class SyncJobs {
         } catch (RuntimeException e) {
             LOG.warn("Background poll failed; the cursor stays where it was: {}", e.getMessage());
         }
-    }
-
-    /** When the last background poll started (for health pages). */
-    public Instant lastPollAt() {
-        return Instant.ofEpochMilli(lastPoll.get());
     }
 }
