@@ -68,7 +68,8 @@ public final class CampaignMemberPoller {
         PullCursor lowest = null;
         for (List<String> campaigns : chunks) {
             PullCursor[] cursor = {start};
-            client.queryAll(PulledMembers.changedSince(campaigns, from), options.pageSize(), page ->
+            // Once settled, every row at the mark's own second was read by the window read: read strictly after it.
+            client.queryAll(PulledMembers.changedSince(campaigns, from, window), options.pageSize(), page ->
                     cursor[0] = applyPage(page, active, cursor[0], single, started, run));
             lowest = lowest == null || cursor[0].highWater().isBefore(lowest.highWater()) ? cursor[0] : lowest;
         }

@@ -6,8 +6,9 @@ import java.time.Instant;
 /**
  * The pull's high-water mark over Salesforce's SystemModstamp. Because modstamps have whole-second precision
  * and Salesforce commits are not ordered by them, a read starts {@code overlap} below the mark until a read of
- * that window happened at least {@code overlap} after the mark last moved; from then on late commits below the
- * mark have been seen and reads start at the mark. The mark only moves forward, to modstamps of committed pages.
+ * that window happened at least {@code overlap} after the mark last moved; from then on late commits at or below
+ * the mark have been seen and reads start just after the mark. The mark only moves forward, to modstamps of
+ * committed pages.
  *
  * @param advancedAt   when the mark last moved (null before it ever did)
  * @param windowReadAt when a poll last read the overlap window below the mark (null if none did)

@@ -18,10 +18,11 @@ public final class PulledMembers {
     private PulledMembers() {
     }
 
-    /** Members of these campaigns changed at or after {@code from}, oldest change first. */
-    public static Soql changedSince(Collection<String> campaignIds, Instant from) {
+    /** Members of these campaigns changed at or after {@code from} (strictly after, if not inclusive), oldest first. */
+    public static Soql changedSince(Collection<String> campaignIds, Instant from, boolean inclusive) {
+        Cond since = inclusive ? Cond.ge("SystemModstamp", from) : Cond.gt("SystemModstamp", from);
         return Soql.select(FIELDS).from("CampaignMember")
-                .where(Cond.in("CampaignId", List.copyOf(campaignIds)).and(Cond.ge("SystemModstamp", from)))
+                .where(Cond.in("CampaignId", List.copyOf(campaignIds)).and(since))
                 .orderBy("SystemModstamp", "Id").build();
     }
 

@@ -65,8 +65,8 @@ public final class FullReconciler implements CampaignReconciler {
     /** Tuning of the reconcile. */
     public record Options(int bulkAbove, int pushBatch) {
 
-        /** Bulk query above 2,000 members; pushes in batches of 10,000 members. */
-        public static final Options DEFAULT = new Options(2000, 10_000);
+        /** Bulk query above 2,000 members; pushes in batches of 20,000 members. */
+        public static final Options DEFAULT = new Options(2000, 20_000);
     }
 
     private final Jdbi jdbi;
