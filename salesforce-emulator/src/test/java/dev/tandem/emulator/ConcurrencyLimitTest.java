@@ -21,7 +21,7 @@ class ConcurrencyLimitTest {
         EmulatorConfig config = EmulatorConfig.defaults().withConcurrentRequestLimit(2, Duration.ZERO);
         try (SalesforceEmulator emulator = SalesforceEmulator.start(config)) {
             Api api = Api.loggedIn(emulator);
-            emulator.control().addFault(new FaultRule(null, 0, "GET", "/limits$", 0, 2, 2_000, null));
+            emulator.control().addFault(new FaultRule(null, 0, "GET", "/limits$", 0, 2, 6_000, null));
             HttpClient client = HttpClient.newHttpClient();
             List<CompletableFuture<?>> slow = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
@@ -38,7 +38,8 @@ class ConcurrencyLimitTest {
         }
     }
 
-    private static int inFlight(SalesforceEmulator emulator) throws Exception {
+    /** Requests the emulator is serving right now, from the control plane. */
+    static int inFlight(SalesforceEmulator emulator) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         String body = client.send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/__emulator__/limits"))
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
