@@ -55,10 +55,15 @@ public final class FlowTestServer implements AutoCloseable {
     private String token;
 
     public FlowTestServer() {
+        this(TestDatabases.Kind.H2);
+    }
+
+    /** A server over a fresh database of the given kind. */
+    public FlowTestServer(TestDatabases.Kind kind) {
         this.emulator = SalesforceEmulator.start(EmulatorConfig.defaults());
         this.salesforce = SalesforceClient.connect(SalesforceConfig.builder(emulator.baseUrl())
                 .password("tandem-client-id", SF_CLIENT_SECRET, "integration@tandem.dev", SF_PASSWORD).build());
-        this.database = TestDatabases.create(TestDatabases.Kind.H2);
+        this.database = TestDatabases.create(kind);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         TandemConfig config = new TandemConfig(0, database.url(), database.user(), database.password(),
