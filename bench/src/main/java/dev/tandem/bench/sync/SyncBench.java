@@ -88,6 +88,7 @@ public final class SyncBench {
 
     public static void main(String[] args) throws Exception {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        ((Logger) LoggerFactory.getLogger("dev.tandem.server.sync.reconcile")).setLevel(Level.INFO);
         int[] pushSizes = Arrays.stream((args.length > 0 ? args[0] : "200,1000,5000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         int pullSize = args.length > 1 ? Integer.parseInt(args[1]) : 5000;

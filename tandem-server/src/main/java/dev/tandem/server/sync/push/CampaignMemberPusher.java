@@ -50,6 +50,8 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Pushes the outbox to Salesforce. Each round claims the due work of a batch of members, folds each member's
@@ -68,6 +70,7 @@ public final class CampaignMemberPusher {
         public static final Options DEFAULT = new Options(2000, Duration.ofMinutes(5), Backoff.DEFAULT);
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(CampaignMemberPusher.class);
     private static final List<Operation> PUSH_OPERATIONS =
             List.of(Operation.PUSH_LEADS, Operation.PUSH_STATUSES, Operation.PUSH_MEMBERS);
 
@@ -124,6 +127,7 @@ public final class CampaignMemberPusher {
             if (claimed.isEmpty()) {
                 return RunOutcome.COMPLETED;
             }
+            long started = System.nanoTime();
             Round round = new Round(client, run, Coalescer.coalesce(claimed));
             try {
                 round.push();
@@ -142,6 +146,7 @@ public final class CampaignMemberPusher {
                 throw e;
             } finally {
                 round.releaseUnsettled();
+                LOG.debug("Pushed {} members in {} ms", round.pushes.size(), (System.nanoTime() - started) / 1_000_000);
             }
         }
     }

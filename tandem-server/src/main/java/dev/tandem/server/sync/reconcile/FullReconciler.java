@@ -49,6 +49,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The full reconcile, streamed so that a program of any size fits in a small heap: the campaign's members are
@@ -59,6 +61,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class FullReconciler implements CampaignReconciler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FullReconciler.class);
     private static final String REASON = "Salesforce campaign reconcile";
     private static final int MEMBER_PAGE = 1000;
 
@@ -124,10 +127,16 @@ public final class FullReconciler implements CampaignReconciler {
         String note = null;
         try {
             Instant startedAt = clock.instant();
+            long t0 = System.nanoTime();
             readSalesforce(client, link, channel, run);
             jdbi.useTransaction(h -> mirror.deleteUnseenSince(h, programId, startedAt));
+            long t1 = System.nanoTime();
             queueTandemOnlyMembers(programId);
+            long t2 = System.nanoTime();
             outcome = pusher.drain(client, run, options.pushBatch());
+            LOG.info("Reconcile ({}) of program {}: Salesforce read and merged in {} ms, Tandem-only members queued "
+                    + "in {} ms, pushed in {} ms", mode, programId, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                    (System.nanoTime() - t2) / 1_000_000);
             if (outcome == RunOutcome.STOPPED_BY_LIMIT) {
                 note = "Salesforce's API limit or Tandem's budget stopped the reconcile; queued changes wait";
             }
