@@ -1,5 +1,6 @@
 package dev.tandem.server.cli;
 
+import dev.tandem.server.sync.cycle.SyncCommand;
 import dev.tandem.server.sync.diagnosis.StatusCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tandem", mixinStandardHelpOptions = true, version = "tandem 0.1.0",
         description = "Keeps marketing programs and Salesforce campaigns in step.",
         subcommands = {ServeCommand.class, DbCommand.class, ApiClientCommand.class, StatusCommand.class,
-                UserCommand.class, DemoCommand.class, EmulatorCommand.class, CommandLine.HelpCommand.class})
+                SyncCommand.class, UserCommand.class, DemoCommand.class, EmulatorCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TandemCli {
 
     /** Runs the command line and exits with its status. */
