@@ -123,7 +123,7 @@ public final class Demo {
                 + " people, " + demo.seeded().membershipsCreated() + " memberships"
                 : "already seeded by an earlier run; nothing added"));
         out.println("  Campaign sync    on; program “" + demo.sync().linkedProgram() + "” is linked to campaign “"
-                + demo.sync().linkedCampaign() + "”");
+                + demo.sync().linkedCampaign() + "”; first sync " + demo.sync().run());
         out.println("  Try              program “" + DemoData.MISMATCHED_PROGRAM + "” → Link… → “"
                 + DemoData.MISMATCHED_CAMPAIGN + "” to see status matching");
         if (!demo.sync().staleLinksRemoved().isEmpty()) {

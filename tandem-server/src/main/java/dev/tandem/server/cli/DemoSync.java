@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,12 +22,14 @@ import java.util.Set;
 
 /**
  * Sets up the campaign sync for the demo through Tandem's own REST API, exactly as an administrator's script would:
- * the emulator connection, campaign sync on, the demo program linked, and one sync cycle so both sides agree.
+ * the emulator connection, campaign sync on, the demo program linked, and, once its first full sync is done, one
+ * sync cycle, after which both sides agree.
  */
 final class DemoSync {
     private static final String BASE = "/rest/tandem/v1";
     private static final String EMULATOR_USER = "integration@tandem.dev";
     private static final String EMULATOR_PASSWORD = "tandem-password";
+    private static final Duration FIRST_SYNC_TIMEOUT = Duration.ofSeconds(120);
 
     private final URI tandem;
     private final ObjectMapper json;
@@ -43,7 +46,7 @@ final class DemoSync {
     }
 
     /** What setting up the sync did, for the welcome text. */
-    record Outcome(String linkedProgram, String linkedCampaign, List<String> staleLinksRemoved) {
+    record Outcome(String linkedProgram, String linkedCampaign, List<String> staleLinksRemoved, String run) {
     }
 
     /**
@@ -85,7 +88,41 @@ final class DemoSync {
             post(BASE + "/programs/" + linkedProgramId + "/salesforceCampaign.json",
                     json.createObjectNode().put("campaignId", linkedCampaignId));
         }
-        return new Outcome(DemoData.LINKED_PROGRAM, DemoData.LINKED_CAMPAIGN, removed);
+        awaitFirstFullSync(linkedProgramId);
+        JsonNode report = post(BASE + "/sync/run.json", json.createObjectNode()).path("result").path(0);
+        return new Outcome(DemoData.LINKED_PROGRAM, DemoData.LINKED_CAMPAIGN, removed, describe(report));
+    }
+
+    // Linking starts the first full sync of the members in the background; one cycle after it has both sides agree.
+    private void awaitFirstFullSync(long programId) {
+        Instant deadline = Instant.now().plus(FIRST_SYNC_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode link = get(BASE + "/programs/" + programId + "/salesforceCampaign.json").path("result").path(0);
+            String state = link.path("initialReconcileState").asText();
+            if ("DONE".equals(state) || "FAILED".equals(state)) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the first full sync", e);
+            }
+        }
+        throw new IllegalStateException("The first full sync of '" + DemoData.LINKED_PROGRAM + "' did not finish within "
+                + FIRST_SYNC_TIMEOUT.toSeconds() + " s");
+    }
+
+    private static String describe(JsonNode report) {
+        long changes = 0;
+        long failed = 0;
+        for (JsonNode counts : report.path("operations")) {
+            changes += counts.path("new").asLong() + counts.path("updated").asLong() + counts.path("removed").asLong();
+            failed += counts.path("failed").asLong();
+        }
+        return "run " + report.path("id").asText() + " " + report.path("outcome").asText().toLowerCase()
+                + ": " + changes + " changes, " + failed + " failed, " + report.path("apiCalls").asLong()
+                + " API calls";
     }
 
     private JsonNode get(String path) {

@@ -30,6 +30,7 @@ public final class ConsoleModule implements TandemModule {
     private final Templates templates = new Templates();
 
     private final Optional<SyncServices> sync;
+    private final Optional<FlowServices> flow;
 
     /**
      * @param peers the modules the server runs besides this one; the console adds pages for those it knows (the
@@ -38,6 +39,7 @@ public final class ConsoleModule implements TandemModule {
     public ConsoleModule(TandemApp.Services services, List<TandemModule> peers) {
         this.services = services;
         this.sync = SyncServices.find(services, peers);
+        this.flow = FlowServices.find(services, peers);
         this.users = new ConsoleUsers(services.database().jdbi(), new SecretHasher(), services.clock());
         this.sessions = new ConsoleSessions(services.database().jdbi(), services.clock());
     }
@@ -53,16 +55,22 @@ public final class ConsoleModule implements TandemModule {
         ConsoleQueries queries = new ConsoleQueries(services.database().jdbi());
         Assets.install(app);
         new LoginPages(users, sessions, templates, router).install(app);
-        new DashboardPage(queries, services.programs(), sync).install(router);
+        new DashboardPage(queries, services.programs(), sync, flow).install(router);
         new ProgramPages(services.programs(), services.memberships(), queries, sync.map(LinkPanel::new))
                 .install(router);
         sync.ifPresent(s -> new SettingsPage(s, services.json()).install(router));
+        flow.ifPresent(f -> new SyncHealthPage(f).install(router));
+        flow.ifPresent(f -> new ErrorsPage(f, queries).install(router));
         new PeoplePages(services.people(), queries).install(router);
     }
 
     private List<NavLink> navigation() {
         List<NavLink> nav = new ArrayList<>(List.of(new NavLink("dashboard", "Dashboard", "/"),
                 new NavLink("programs", "Programs", "/programs"), new NavLink("people", "People", "/people")));
+        if (flow.isPresent()) {
+            nav.add(new NavLink("sync", "Sync health", "/sync"));
+            nav.add(new NavLink("errors", "Errors", "/sync/errors"));
+        }
         if (sync.isPresent()) {
             nav.add(new NavLink("settings", "Settings", "/settings"));
         }

@@ -18,15 +18,19 @@ import java.util.Optional;
 
 /** The start page: what exists, and how the campaign sync is doing. */
 final class DashboardPage {
+    static final int LAST_RUNS = 5;
 
     private final ConsoleQueries queries;
     private final ProgramService programs;
     private final Optional<SyncServices> sync;
+    private final Optional<FlowServices> flow;
 
-    DashboardPage(ConsoleQueries queries, ProgramService programs, Optional<SyncServices> sync) {
+    DashboardPage(ConsoleQueries queries, ProgramService programs, Optional<SyncServices> sync,
+                  Optional<FlowServices> flow) {
         this.queries = queries;
         this.programs = programs;
         this.sync = sync;
+        this.flow = flow;
     }
 
     void install(ConsoleRouter router) {
@@ -41,6 +45,10 @@ final class DashboardPage {
         model.put("syncEnabled", settings != null && settings.campaignSyncEnabled());
         model.put("links", sync.map(this::links).orElse(List.of()));
         model.put("usage", sync.map(s -> usage(s, settings)).orElse(null));
+        model.put("flowAvailable", flow.isPresent());
+        model.put("lastRuns", flow.map(f -> f.recentRuns(LAST_RUNS)).orElse(List.of()));
+        model.put("pending", flow.map(FlowServices::pendingPushes).orElse(0L));
+        model.put("openErrors", flow.map(FlowServices::openErrorCount).orElse(0L));
         request.render("dashboard.jte", "Dashboard", "dashboard", model);
     }
 

@@ -5,6 +5,7 @@ import dev.tandem.server.http.TandemModule;
 import dev.tandem.server.sync.campaign.CampaignDirectory;
 import dev.tandem.server.sync.campaign.CampaignGateway;
 import dev.tandem.server.sync.campaign.ClientCampaignGateway;
+import dev.tandem.server.sync.cycle.CampaignSyncModule;
 import dev.tandem.server.sync.diagnosis.SyncDiagnosis;
 import dev.tandem.server.sync.link.CampaignLinkService;
 import dev.tandem.server.sync.link.SyncLinkModule;
@@ -31,9 +32,11 @@ record SyncServices(SyncSettingsService settings, SalesforceConnectionService co
     /** Where the server keeps a generated credentials key when none is configured (as the sync module does). */
     private static final Path DATA_DIR = Path.of("data");
 
-    /** The sync's services when a sync module is among {@code peers}. */
+    /** The sync's services when a sync module is among {@code peers} (alone, or inside the campaign sync). */
     static Optional<SyncServices> find(TandemApp.Services services, List<TandemModule> peers) {
-        return peers.stream().filter(SyncLinkModule.class::isInstance).map(SyncLinkModule.class::cast).findFirst()
+        return peers.stream()
+                .map(peer -> peer instanceof CampaignSyncModule sync ? sync.link() : peer)
+                .filter(SyncLinkModule.class::isInstance).map(SyncLinkModule.class::cast).findFirst()
                 .map(link -> of(services, link));
     }
 
