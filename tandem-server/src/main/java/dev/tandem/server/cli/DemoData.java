@@ -27,6 +27,8 @@ final class DemoData {
     static final String LINKED_PROGRAM = "Spring Webinar 2026";
     /** Its campaign. */
     static final String LINKED_CAMPAIGN = "Spring Webinar 2026";
+    /** Members of the linked campaign that only Salesforce has at first (the sync brings them to Tandem). */
+    static final int SALESFORCE_ONLY_MEMBERS = 15;
     /** The program whose campaign uses statuses its channel lacks (the status-matching walk-through). */
     static final String MISMATCHED_PROGRAM = "Customer Roadshow Berlin";
     /** That campaign. */
@@ -124,7 +126,7 @@ final class DemoData {
         ArrayNode members = seed.putArray("CampaignMember");
         DemoProgram webinar = programs().get(0);
         webinar.members().forEach(m -> member(members, "webinar", m));
-        members(200, 215, "Registered").forEach(m -> member(members, "webinar", m));
+        members(200, 200 + SALESFORCE_ONLY_MEMBERS, "Registered").forEach(m -> member(members, "webinar", m));
         members(100, 110, "Registered").forEach(m -> member(members, "roadshow", m));
         members(110, 119, "Attended - Virtual").forEach(m -> member(members, "roadshow", m));
         members(119, 123, "Waitlisted").forEach(m -> member(members, "roadshow", m));

@@ -1,5 +1,6 @@
 package dev.tandem.server.cli;
 
+import dev.tandem.core.program.Program;
 import dev.tandem.server.TandemApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +31,13 @@ class DemoTest {
         try (Demo.Running demo = Demo.start(new Demo.Options(0, dataDir, 0))) {
             assertThat(demo.seeded()).isEqualTo(new DemoSeeder.Seeded(DemoData.PEOPLE, DemoData.programs().size(),
                     DemoData.programs().stream().mapToInt(p -> p.members().size()).sum()));
-            assertThat(demo.app().services().programs().byName(DemoData.LINKED_PROGRAM).orElseThrow()
-                    .sfdcCampaignName()).isEqualTo(DemoData.LINKED_CAMPAIGN);
+            Program linked = demo.app().services().programs().byName(DemoData.LINKED_PROGRAM).orElseThrow();
+            assertThat(linked.sfdcCampaignName()).isEqualTo(DemoData.LINKED_CAMPAIGN);
+            assertThat(demo.sync().run()).contains("completed");
+            // Both sides agree: the members only Salesforce had were brought over.
+            assertThat(demo.app().services().memberships().statusCounts(linked.id()).values().stream()
+                    .mapToLong(Long::longValue).sum())
+                    .isEqualTo(DemoData.programs().get(0).members().size() + DemoData.SALESFORCE_ONLY_MEMBERS);
 
             HttpResponse<String> page = signedInGet(demo.consoleUri(), demo.adminPassword(), "/programs");
 
