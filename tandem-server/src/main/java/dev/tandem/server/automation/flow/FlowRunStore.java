@@ -1,0 +1,123 @@
+package dev.tandem.server.automation.flow;
+
+import org.jdbi.v3.core.Handle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/** SQL over {@code automation_flow_runs} and {@code automation_step_log}; caller's transaction. */
+public final class FlowRunStore {
+
+    static final String PENDING = "PENDING";
+    static final String DONE = "DONE";
+
+    private static final String COLUMNS = "id, campaign_id, person_id, activity_id, batch_run_id, next_step, tokens";
+
+    /**
+     * Starts a trigger run; false when this campaign already ran for this activity (the unique constraint makes
+     * that hold across nodes).
+     */
+    public boolean startTriggered(Handle h, long campaignId, long personId, long activityId, String tokens,
+                                  Instant now) {
+        boolean exists = h.createQuery("SELECT COUNT(*) FROM automation_flow_runs WHERE campaign_id = :c "
+                        + "AND activity_id = :a")
+                .bind("c", campaignId).bind("a", activityId).mapTo(Integer.class).one() > 0;
+        if (exists) {
+            return false;
+        }
+        h.createUpdate("INSERT INTO automation_flow_runs (campaign_id, person_id, activity_id, next_step, state, "
+                        + "due_at, tokens, created_at) VALUES (:c, :p, :a, 0, :state, :now, :tokens, :now)")
+                .bind("c", campaignId).bind("p", personId).bind("a", activityId).bind("state", PENDING)
+                .bind("tokens", tokens).bind("now", now).execute();
+        return true;
+    }
+
+    /** Starts a batch run for each person. */
+    public void startBatch(Handle h, long campaignId, long batchRunId, Collection<Long> personIds, String tokens,
+                           Instant now) {
+        var batch = h.prepareBatch("INSERT INTO automation_flow_runs (campaign_id, person_id, batch_run_id, next_step, "
+                + "state, due_at, tokens, created_at) VALUES (:c, :p, :b, 0, :state, :now, :tokens, :now)");
+        for (long person : personIds) {
+            batch.bind("c", campaignId).bind("p", person).bind("b", batchRunId).bind("state", PENDING)
+                    .bind("tokens", tokens).bind("now", now).add();
+        }
+        if (!personIds.isEmpty()) {
+            batch.execute();
+        }
+    }
+
+    /**
+     * Leases up to {@code limit} due runs to {@code node}: runs no live lease holds, each the earliest due run of
+     * its person, so one person's runs execute in the order their activities arrived.
+     */
+    public List<FlowRun> claimDue(Handle h, String node, Instant now, Duration lease, int limit) {
+        List<Long> ids = h.createQuery("SELECT f.id FROM automation_flow_runs f WHERE f.state = :pending "
+                        + "AND f.due_at <= :now AND (f.claimed_until IS NULL OR f.claimed_until < :now) "
+                        + "AND NOT EXISTS (SELECT 1 FROM automation_flow_runs e WHERE e.person_id = f.person_id "
+                        + "  AND e.state = :pending AND e.due_at <= :now AND e.id < f.id) "
+                        + "ORDER BY f.id LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .bind("pending", PENDING).bind("now", now).bind("limit", limit).mapTo(Long.class).list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        h.createUpdate("UPDATE automation_flow_runs SET claimed_by = :node, claimed_until = :until WHERE id IN (<ids>)")
+                .bind("node", node).bind("until", now.plus(lease)).bindList("ids", ids).execute();
+        return h.createQuery("SELECT " + COLUMNS + " FROM automation_flow_runs WHERE id IN (<ids>) ORDER BY id")
+                .bindList("ids", ids).map((rs, ctx) -> {
+                    long activity = rs.getLong("activity_id");
+                    Long activityId = rs.wasNull() ? null : activity;
+                    long batchRun = rs.getLong("batch_run_id");
+                    Long batchRunId = rs.wasNull() ? null : batchRun;
+                    return new FlowRun(rs.getLong("id"), rs.getLong("campaign_id"), rs.getLong("person_id"),
+                            activityId, batchRunId, rs.getInt("next_step"), rs.getString("tokens"));
+                }).list();
+    }
+
+    /**
+     * Moves runs this node holds to {@code step}, due at {@code dueAt}, and renews or ends the lease; returns how
+     * many of them this node still held (fewer means another node took over after the lease expired).
+     */
+    public int advance(Handle h, String node, Collection<Long> runIds, int step, Instant dueAt, Instant leaseUntil) {
+        return h.createUpdate("UPDATE automation_flow_runs SET next_step = :step, due_at = :due, "
+                        + "claimed_until = :until WHERE id IN (<ids>) AND claimed_by = :node AND state = :pending")
+                .bind("step", step).bind("due", dueAt).bind("until", leaseUntil).bind("node", node)
+                .bind("pending", PENDING).bindList("ids", List.copyOf(runIds)).execute();
+    }
+
+    /** Marks runs finished; returns how many this node still held. */
+    public int finish(Handle h, String node, Collection<Long> runIds, Instant now) {
+        return h.createUpdate("UPDATE automation_flow_runs SET state = :done, finished_at = :now, claimed_by = NULL, "
+                        + "claimed_until = NULL WHERE id IN (<ids>) AND claimed_by = :node AND state = :pending")
+                .bind("done", DONE).bind("now", now).bind("node", node).bind("pending", PENDING)
+                .bindList("ids", List.copyOf(runIds)).execute();
+    }
+
+    /** Records what a step did for a person. */
+    public void log(Handle h, FlowRun run, int step, String action, StepOutcome outcome, Instant now) {
+        h.createUpdate("INSERT INTO automation_step_log (flow_run_id, campaign_id, person_id, step_index, action, "
+                        + "outcome, reason, occurred_at) VALUES (:run, :c, :p, :step, :action, :outcome, :reason, :now)")
+                .bind("run", run.id()).bind("c", run.campaignId()).bind("p", run.personId()).bind("step", step)
+                .bind("action", action).bind("outcome", outcome.kind().name())
+                .bind("reason", outcome.reason() == null ? null : truncate(outcome.reason()))
+                .bind("now", now).execute();
+    }
+
+    /** How many runs are pending (due or waiting). */
+    public long pending(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM automation_flow_runs WHERE state = :pending").bind("pending", PENDING)
+                .mapTo(Long.class).one();
+    }
+
+    /** Whether any run is due now and not leased. */
+    public boolean anyDue(Handle h, Instant now) {
+        return h.createQuery("SELECT COUNT(*) FROM automation_flow_runs WHERE state = :pending AND due_at <= :now "
+                        + "AND (claimed_until IS NULL OR claimed_until < :now)")
+                .bind("pending", PENDING).bind("now", now).mapTo(Long.class).one() > 0;
+    }
+
+    private static String truncate(String reason) {
+        return reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+    }
+}
