@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Parses the {@code sf__Error} cell of failed Bulk API rows: {@code CODE:message:field1;field2} or {@code --}. */
+/**
+ * Parses the {@code sf__Error} cell of failed Bulk API rows: {@code CODE:message:Field1,Field2 --}, where the
+ * field list may be empty ({@code CODE:message:--}) and the message may itself contain colons.
+ */
 public final class BulkErrors {
     private BulkErrors() {
     }
@@ -24,9 +27,11 @@ public final class BulkErrors {
         String message = last >= 0 ? rest.substring(0, last) : rest;
         String fieldPart = last >= 0 ? rest.substring(last + 1) : "";
         List<String> fields = new ArrayList<>();
-        if (!fieldPart.isBlank() && !fieldPart.equals("--")) {
-            Arrays.stream(fieldPart.split(";")).map(String::trim).filter(f -> !f.isEmpty()).forEach(fields::add);
+        String names = fieldPart.strip();
+        if (names.endsWith("--")) {
+            names = names.substring(0, names.length() - 2);
         }
+        Arrays.stream(names.split("[,;]")).map(String::trim).filter(f -> !f.isEmpty()).forEach(fields::add);
         return new RecordError(code, message, fields);
     }
 }

@@ -132,8 +132,9 @@ public final class BulkIngest {
             for (Map<String, String> row : fetch(jobPath + "/successfulResults")) {
                 int index = matcher.take(row);
                 if (index >= 0) {
-                    results[index] = new SaveResult(index, emptyToNull(row.get("sf__Id")), true,
-                            "true".equalsIgnoreCase(row.get("sf__Created")), List.of());
+                    // A successful insert created its record by definition; only upserts need the cell.
+                    boolean created = op == BulkOperation.INSERT || "true".equalsIgnoreCase(row.get("sf__Created"));
+                    results[index] = new SaveResult(index, emptyToNull(row.get("sf__Id")), true, created, List.of());
                 }
             }
         }

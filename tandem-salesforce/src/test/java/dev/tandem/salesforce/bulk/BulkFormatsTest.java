@@ -28,9 +28,9 @@ class BulkFormatsTest {
 
     @Test
     void errorCellSplitsIntoCodeMessageAndFields() {
-        assertThat(BulkErrors.parse("REQUIRED_FIELD_MISSING:Required fields are missing: [Company]:Company"))
-                .isEqualTo(new RecordError("REQUIRED_FIELD_MISSING", "Required fields are missing: [Company]",
-                        List.of("Company")));
+        assertThat(BulkErrors.parse("REQUIRED_FIELD_MISSING:Required fields are missing: [Company, LastName]:"
+                + "Company,LastName --")).isEqualTo(new RecordError("REQUIRED_FIELD_MISSING",
+                "Required fields are missing: [Company, LastName]", List.of("Company", "LastName")));
         assertThat(BulkErrors.parse("DUPLICATE_VALUE:Already a campaign member.:--"))
                 .isEqualTo(new RecordError("DUPLICATE_VALUE", "Already a campaign member.", List.of()));
         assertThat(BulkErrors.parse("garbage").statusCode()).isEqualTo("UNKNOWN");

@@ -9,12 +9,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Reads and writes program memberships; writes are batched, reads are keyset-paged by person id. */
 public final class MembershipDao {
@@ -86,15 +84,6 @@ public final class MembershipDao {
         }
         handle.createUpdate("DELETE FROM memberships WHERE program_id = :program AND person_id IN (<people>)")
                 .bind("program", programId).bindList("people", List.copyOf(personIds)).execute();
-    }
-
-    /** Which of these people are members of any program. */
-    public Set<Long> peopleWithAnyMembership(Handle handle, Collection<Long> personIds) {
-        if (personIds.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(handle.createQuery("SELECT DISTINCT person_id FROM memberships WHERE person_id IN (<people>)")
-                .bindList("people", List.copyOf(personIds)).mapTo(Long.class).list());
     }
 
     /**

@@ -33,11 +33,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -185,7 +185,7 @@ public final class MembershipService {
     private List<MemberResult> apply(Handle tx, long programId, List<Long> personIds, String target,
                                      ChangeContext context) {
         Batches.requireSize("input", personIds);
-        if (personIds.contains(null)) {
+        if (personIds.stream().anyMatch(Objects::isNull)) {
             throw DomainException.invalid("input: leadId must not be null");
         }
         Program program = programs.byId(tx, programId)
@@ -197,10 +197,6 @@ public final class MembershipService {
             known.put(p.id(), p);
         }
         Map<Long, StoredMembership> stored = memberships.lockMembers(tx, programId, known.keySet());
-        Set<Long> candidates = new HashSet<>();
-        known.values().stream().filter(p -> !p.isAcquired() && !stored.containsKey(p.id()))
-                .forEach(p -> candidates.add(p.id()));
-        Set<Long> alreadyMembers = memberships.peopleWithAnyMembership(tx, candidates);
 
         Instant now = Timestamps.now(clock);
         boolean forwardOnlyPull = pullForwardOnly.getAsBoolean();
@@ -214,7 +210,8 @@ public final class MembershipService {
                 results.add(MemberResult.skipped(seq, personId, SkipReason.LEAD_NOT_FOUND));
                 continue;
             }
-            boolean acquires = candidates.contains(personId) && !alreadyMembers.contains(personId);
+            // A person nobody has acquired yet is acquired by the first program they join.
+            boolean acquires = !known.get(personId).isAcquired();
             TransitionOutcome outcome = MembershipRules.apply(new StatusChange(channel.channel(), programId, personId,
                     state.get(personId), target, context.source(), forwardOnlyPull, acquires, now));
             if (outcome instanceof TransitionOutcome.Created created) {

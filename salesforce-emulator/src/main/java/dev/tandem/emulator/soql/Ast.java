@@ -1,0 +1,98 @@
+package dev.tandem.emulator.soql;
+
+import dev.tandem.emulator.schema.ChildRelationship;
+import dev.tandem.emulator.schema.FieldDef;
+import dev.tandem.emulator.schema.ObjectDef;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The parsed, schema-resolved form of a SOQL statement. */
+public final class Ast {
+    private Ast() {
+    }
+
+    /** A resolved query. {@code countOnly} marks SELECT COUNT(). */
+    public record Query(ObjectDef from, List<SelectItem> select, Cond where, List<OrderItem> orderBy, Integer limit,
+                        Integer offset, boolean countOnly) {
+
+        /** True when the select list holds an aggregate such as COUNT(Id). */
+        public boolean isAggregate() {
+            return select.stream().anyMatch(s -> s instanceof CountItem);
+        }
+
+        public boolean hasSubquery() {
+            return select.stream().anyMatch(s -> s instanceof SubqueryItem);
+        }
+    }
+
+    /**
+     * A field reached from the queried object through zero or more parent relationships.
+     *
+     * @param hops the reference fields followed, in order (e.g. CampaignId for Campaign.Name)
+     * @param leaf the field read on the last object
+     */
+    public record FieldPath(List<FieldDef> hops, FieldDef leaf) {
+        /** Describe-cased dotted name, e.g. "Campaign.Name". */
+        public String dotted() {
+            StringBuilder sb = new StringBuilder();
+            for (FieldDef h : hops) {
+                sb.append(h.relationshipName()).append('.');
+            }
+            return sb.append(leaf.name()).toString();
+        }
+    }
+
+    /** An item of the select list. */
+    public sealed interface SelectItem permits FieldItem, CountItem, SubqueryItem {
+    }
+
+    public record FieldItem(FieldPath path) implements SelectItem {
+    }
+
+    /** COUNT(field) with its output name (alias or exprN). */
+    public record CountItem(FieldPath path, String alias) implements SelectItem {
+    }
+
+    /** A parent-to-child subquery, e.g. (SELECT Id FROM CampaignMembers). */
+    public record SubqueryItem(ChildRelationship relationship, Query query) implements SelectItem {
+    }
+
+    /** A WHERE condition. */
+    public sealed interface Cond permits And, Or, Not, Compare, In, Like {
+    }
+
+    public record And(List<Cond> parts) implements Cond {
+    }
+
+    public record Or(List<Cond> parts) implements Cond {
+    }
+
+    public record Not(Cond inner) implements Cond {
+    }
+
+    /** path op value, where value is a stored-type Java value, null, or a {@link DateRange}. */
+    public record Compare(FieldPath path, String op, Object value) implements Cond {
+    }
+
+    public record In(FieldPath path, List<Object> values, boolean negated) implements Cond {
+    }
+
+    /** LIKE with the pattern already compiled to a case-insensitive regex. */
+    public record Like(FieldPath path, java.util.regex.Pattern regex) implements Cond {
+    }
+
+    /** A date literal such as TODAY or LAST_N_DAYS:7: the half-open day range [start, end). */
+    public record DateRange(LocalDate start, LocalDate end) {
+        public Instant startInstant() {
+            return start.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        }
+
+        public Instant endInstant() {
+            return end.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        }
+    }
+
+    public record OrderItem(FieldPath path, boolean descending, boolean nullsFirst) {
+    }
+}
