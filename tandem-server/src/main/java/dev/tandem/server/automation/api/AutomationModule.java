@@ -50,10 +50,23 @@ public final class AutomationModule implements TandemModule {
     private final Requests requests;
     private final AutomationEngine engine;
     private final CampaignService campaigns;
+    private final boolean background;
 
-    /** The module over the app's services, with the given Salesforce actions and campaign membership source. */
+    /** The module over the app's services, running its worker in the background. */
     public AutomationModule(TandemApp.Services services, CampaignMemberships campaignMemberships,
                             SalesforceSteps salesforce) {
+        this(services, campaignMemberships, salesforce, true);
+    }
+
+    /**
+     * The module over the app's services, with the given Salesforce actions and campaign membership source.
+     *
+     * @param background whether {@link #start()} runs the worker; without it, work happens only when the engine is
+     *                   driven by hand ({@link AutomationEngine#drain()}), which tests use to be deterministic
+     */
+    public AutomationModule(TandemApp.Services services, CampaignMemberships campaignMemberships,
+                            SalesforceSteps salesforce, boolean background) {
+        this.background = background;
         this.json = services.json();
         this.requests = new Requests(json);
         this.engine = new AutomationEngine(services.database().jdbi(), services.activityLog(), services.memberships(),
@@ -109,7 +122,9 @@ public final class AutomationModule implements TandemModule {
 
     @Override
     public void start() {
-        engine.start();
+        if (background) {
+            engine.start();
+        }
     }
 
     @Override
