@@ -123,6 +123,11 @@ public final class SalesforceClient {
         return queries.stream(soql, false, QueryRunner.MAX_BATCH);
     }
 
+    /** The rows of {@code soql}, fetched lazily with the given page size (200..2000). */
+    public Stream<SObject> stream(Soql soql, int batchSize) {
+        return queries.stream(soql, false, batchSize);
+    }
+
     /** The rows of {@code soql}, deleted ones included, fetched lazily with the given page size. */
     public Stream<SObject> streamAll(Soql soql, int batchSize) {
         return queries.stream(soql, true, batchSize);
@@ -183,6 +188,12 @@ public final class SalesforceClient {
     public WriteResults write(WriteOperation op, String type, String externalIdField,
                               List<? extends Map<String, ?>> records) {
         Objects.requireNonNull(records, "records");
+        if (op == WriteOperation.UPSERT) {
+            if (externalIdField == null) {
+                throw new IllegalArgumentException("upsert needs an external id field");
+            }
+            Identifiers.field(externalIdField);
+        }
         if (records.size() > config.bulkThreshold()) {
             BulkResult r = bulkIngest.ingest(BulkOperation.of(op), type, records, externalIdField);
             return new WriteResults(r.results(), WriteResults.Route.BULK, r.jobIds());

@@ -17,6 +17,7 @@ import dev.tandem.server.http.JsonMappers;
 import dev.tandem.server.http.OpsModule;
 import dev.tandem.server.http.TandemModule;
 import dev.tandem.server.store.Database;
+import dev.tandem.server.sync.link.SyncLinkModule;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -33,6 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -48,7 +51,10 @@ public final class TandemApp implements AutoCloseable {
             services -> new IdentityModule(services.accessTokens()),
             services -> new OpsModule(services.metrics()),
             services -> new ApiModule(services.json(), services.people(), services.programs(), services.memberships(),
-                    services.activityLog()));
+                    services.activityLog()),
+            services -> new SyncLinkModule(services.database().jdbi(), services.json(), services.clock(),
+                    services.metrics(), services.programs(), services.config().secretKey(), Path.of("data"),
+                    Optional.empty(), Duration.ofSeconds(1)));
 
     private final TandemConfig config;
     private final Database database;

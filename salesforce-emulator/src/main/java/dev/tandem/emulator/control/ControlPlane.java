@@ -8,6 +8,7 @@ import dev.tandem.emulator.RecordedRequest;
 import dev.tandem.emulator.auth.Sessions;
 import dev.tandem.emulator.auth.TokenEndpoint;
 import dev.tandem.emulator.error.ApiException;
+import dev.tandem.emulator.error.Failures;
 import dev.tandem.emulator.http.ApiResponse;
 import dev.tandem.emulator.http.Json;
 import dev.tandem.emulator.http.ResponseWriter;
@@ -26,10 +27,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.PatternSyntaxException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The /__emulator__/ control plane: reset, seed, clock, faults, limits, sessions, users, leads, request log. */
 public final class ControlPlane {
     public static final String PREFIX = "/__emulator__";
+    private static final Logger LOG = LoggerFactory.getLogger(ControlPlane.class);
 
     private final Org org;
     private final Sessions sessions;
@@ -102,6 +106,9 @@ public final class ControlPlane {
                 r = ApiResponse.error(e);
             } catch (IllegalArgumentException e) {
                 r = ApiResponse.error(ApiException.badRequest("INVALID_INPUT", String.valueOf(e.getMessage())));
+            } catch (RuntimeException e) {
+                LOG.error("unexpected control-plane failure on {}", path, e);
+                r = ApiResponse.error(Failures.unknownException());
             }
             ResponseWriter.write(ctx, r);
         });

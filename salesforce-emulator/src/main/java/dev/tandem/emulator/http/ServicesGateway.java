@@ -7,6 +7,7 @@ import dev.tandem.emulator.auth.TokenEndpoint;
 import dev.tandem.emulator.control.FaultRules;
 import dev.tandem.emulator.control.RequestLog;
 import dev.tandem.emulator.error.ApiException;
+import dev.tandem.emulator.error.Failures;
 import dev.tandem.emulator.limits.ApiLimits;
 import dev.tandem.emulator.org.Org;
 import dev.tandem.emulator.org.Principal;
@@ -21,7 +22,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Request;
 import org.slf4j.Logger;
@@ -78,12 +78,10 @@ public final class ServicesGateway implements Handler {
             response = route(ctx, method, path, outcome);
         } catch (ApiException e) {
             response = ApiResponse.error(e);
-        } catch (RuntimeException | Error e) {
-            String errorId = ThreadLocalRandom.current().nextInt(100_000_000, 999_999_999) + "-"
-                    + ThreadLocalRandom.current().nextInt(10_000, 99_999);
-            LOG.error("unexpected failure serving {} {} (ErrorId {})", method, path, errorId, e);
-            response = ApiResponse.error(new ApiException(500, "UNKNOWN_EXCEPTION", "An unexpected error occurred."
-                    + " Please include this ErrorId if you contact support: " + errorId));
+        } catch (RuntimeException | StackOverflowError e) {
+            ApiException unknown = Failures.unknownException();
+            LOG.error("unexpected failure serving {} {}: {}", method, path, unknown.getMessage(), e);
+            response = ApiResponse.error(unknown);
         }
         if (outcome.dropped) {
             log.record(new RecordedRequest(method, path, ctx.queryString(), 0, false, org.clock().now()),
@@ -110,11 +108,10 @@ public final class ServicesGateway implements Handler {
 
     private ApiResponse route(Context ctx, String method, String path, Outcome outcome) {
         FaultRules.Firing fault = faults.match(method, path);
+        long latency = fault == null ? 0 : fault.rule().latencyMs();
         if (fault != null) {
-            if (fault.rule().latencyMs() > 0) {
-                sleep(fault.rule().latencyMs());
-            }
             if (fault.rule().errorCode() != null) {
+                sleep(latency);
                 if (fault.rule().httpStatus() == 0) {
                     outcome.dropped = true;
                     dropConnection(ctx);
@@ -124,6 +121,10 @@ public final class ServicesGateway implements Handler {
                 return ApiResponse.error(new ApiException(fault.rule().httpStatus(), fault.rule().errorCode(),
                         fault.message()));
             }
+        }
+        if (!path.startsWith(DATA + "/")) {
+            // Data calls sleep while registered as in flight, so latency faults also exercise the concurrency limit.
+            sleep(latency);
         }
         if (path.equals("/services/oauth2/token")) {
             RestApi.allow(method, "POST");
@@ -168,6 +169,7 @@ public final class ServicesGateway implements Handler {
             throw new ApiException(403, "REQUEST_LIMIT_EXCEEDED", "ConcurrentPerOrgLongTxn Limit exceeded.");
         }
         try {
+            sleep(latency);
             if (!limits.tryConsume()) {
                 throw new ApiException(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.");
             }
@@ -214,6 +216,9 @@ public final class ServicesGateway implements Handler {
     }
 
     private static void sleep(long ms) {
+        if (ms <= 0) {
+            return;
+        }
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {

@@ -33,7 +33,8 @@ public final class SalesforceIds {
 
     /**
      * The canonical 18-character form of a 15- or 18-character id, or null when the text is no well-formed id.
-     * An 18-character id whose letter case was lost is repaired from its checksum, as Salesforce does.
+     * An 18-character id whose letter case was folded (all upper or all lower) is repaired from its checksum, which
+     * exists for exactly that purpose; any other checksum mismatch makes the id malformed.
      */
     public static String normalize(String id) {
         if (id == null || !isAlphanumeric(id)) {
@@ -47,6 +48,11 @@ public final class SalesforceIds {
         }
         if (isValid18(id)) {
             return id;
+        }
+        String body = id.substring(0, 15);
+        if (!body.equals(body.toLowerCase()) && !body.equals(body.toUpperCase())) {
+            // Mixed case cannot come from case folding, so the checksum is simply wrong.
+            return null;
         }
         String repaired = restoreCase(id);
         return repaired != null && isValid18(repaired) ? repaired : null;

@@ -57,7 +57,7 @@ public final class ApiLimits {
     }
 
     /** Registers a request as in flight; returns its ticket, or -1 when too many long-running requests are open. */
-    public long enter() {
+    public synchronized long enter() {
         long now = System.nanoTime();
         int longRunning = 0;
         for (Long started : inFlight.values()) {

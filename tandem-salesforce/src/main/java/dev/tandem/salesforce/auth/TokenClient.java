@@ -98,10 +98,7 @@ public final class TokenClient implements Authenticator {
                 pause(attempt);
                 continue;
             }
-            int reported = status >= 500 ? status : 401;
-            throw new SalesforceException(reported, errors.stream()
-                    .map(e -> new ApiError(e.errorCode(), "authentication failed: " + e.message(), e.fields()))
-                    .toList(), false, null);
+            throw new SalesforceException(status, errors, false, null);
         }
     }
 

@@ -6,18 +6,21 @@ import dev.tandem.salesforce.error.SalesforceException;
 import dev.tandem.salesforce.http.ApiCall;
 import dev.tandem.salesforce.http.Transport;
 import dev.tandem.salesforce.query.Identifiers;
+import dev.tandem.salesforce.write.PartialWriteException;
 import dev.tandem.salesforce.write.RecordError;
 import dev.tandem.salesforce.write.RecordValues;
 import dev.tandem.salesforce.write.SaveResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -54,7 +57,13 @@ public final class BulkIngest {
         List<BulkJob> jobs = new ArrayList<>();
         for (int from = 0; from < rows.size(); ) {
             int to = partEnd(header, rows, from);
-            jobs.add(runJob(op, type, externalIdField, header, rows, from, to, results));
+            try {
+                jobs.add(runJob(op, type, externalIdField, header, rows, from, to, results));
+            } catch (PendingJobFailure e) {
+                throw new PartialWriteException(e.cause, completed(results), e.jobId);
+            } catch (SalesforceException e) {
+                throw new PartialWriteException(e, completed(results));
+            }
             from = to;
         }
         List<SaveResult> out = new ArrayList<>(results.length);
@@ -122,8 +131,20 @@ public final class BulkIngest {
         String jobPath = base + "/" + Identifiers.recordId(jobId);
         transport.send(ApiCall.csv("PUT", "jobs/ingest/batches", jobPath + "/batches",
                 BulkCsv.write(header, rows.subList(from, to))));
-        transport.send(ApiCall.json("PATCH", "jobs/ingest", jobPath, Map.of("state", "UploadComplete")));
-        BulkJob job = poller.await(() -> BulkJob.of(transport.send(ApiCall.get("jobs/ingest", jobPath)).json()));
+        try {
+            transport.send(ApiCall.json("PATCH", "jobs/ingest", jobPath, Map.of("state", "UploadComplete")));
+            BulkJob job = poller.await(() -> BulkJob.of(transport.send(ApiCall.get("jobs/ingest", jobPath)).json()));
+            collectResults(op, job, jobPath, header, rows, from, to, results);
+            return job;
+        } catch (SalesforceException e) {
+            // From UploadComplete on, Salesforce may process the job whatever happens to this client.
+            throw new PendingJobFailure(jobId, e);
+        }
+    }
+
+    private void collectResults(BulkOperation op, BulkJob job, String jobPath, List<String> header,
+                                List<List<String>> rows, int from, int to, SaveResult[] results) {
+        String jobId = job.id();
         int count = to - from;
         Matcher matcher = new Matcher(header, rows, from, to);
         long failed = job.numberRecordsFailed();
@@ -158,7 +179,22 @@ public final class BulkIngest {
                 }
             }
         }
-        return job;
+    }
+
+    private static List<SaveResult> completed(SaveResult[] results) {
+        return Arrays.stream(results).filter(Objects::nonNull).toList();
+    }
+
+    /** A failure after a job was submitted, carrying the job id out of {@link #runJob}. */
+    private static final class PendingJobFailure extends RuntimeException {
+        private final String jobId;
+        private final SalesforceException cause;
+
+        PendingJobFailure(String jobId, SalesforceException cause) {
+            super(cause);
+            this.jobId = jobId;
+            this.cause = cause;
+        }
     }
 
     private List<Map<String, String>> fetch(String path) {

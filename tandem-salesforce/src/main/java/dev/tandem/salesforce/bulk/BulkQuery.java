@@ -1,5 +1,7 @@
 package dev.tandem.salesforce.bulk;
 
+import dev.tandem.salesforce.error.ApiError;
+import dev.tandem.salesforce.error.SalesforceException;
 import dev.tandem.salesforce.http.ApiCall;
 import dev.tandem.salesforce.http.ApiResponse;
 import dev.tandem.salesforce.http.Transport;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -51,8 +54,8 @@ public final class BulkQuery {
         String jobPath = base + "/" + Identifiers.recordId(jobId);
         BulkJob job = poller.await(() -> BulkJob.of(transport.send(ApiCall.get("jobs/query", jobPath)).json()));
         if (!job.state().equals("JobComplete")) {
-            throw new dev.tandem.salesforce.error.SalesforceException(0, new dev.tandem.salesforce.error.ApiError(
-                    "BULK_QUERY_" + job.state().toUpperCase(java.util.Locale.ROOT), "Bulk API query job " + jobId
+            throw new SalesforceException(0, new ApiError(
+                    "BULK_QUERY_" + job.state().toUpperCase(Locale.ROOT), "Bulk API query job " + jobId
                     + " ended " + job.state() + (job.errorMessage() == null ? "" : ": " + job.errorMessage()),
                     List.of()));
         }

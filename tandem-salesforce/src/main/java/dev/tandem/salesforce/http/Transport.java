@@ -7,6 +7,7 @@ import dev.tandem.salesforce.error.ErrorCodes;
 import dev.tandem.salesforce.error.SalesforceException;
 import dev.tandem.salesforce.limits.ApiBudget;
 import dev.tandem.salesforce.limits.LimitInfoHeader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -14,9 +15,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +66,10 @@ public final class Transport {
             Session session = sessions.current();
             long start = System.nanoTime();
             HttpResponse<byte[]> response;
+            byte[] body;
             try {
                 response = http.send(request(call, session), HttpResponse.BodyHandlers.ofByteArray());
+                body = decode(response);
             } catch (IOException e) {
                 boolean notSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
                 boolean replay = ReplayRule.mayReplayAfterIoFailure(call.idempotent(), notSent);
@@ -92,13 +97,13 @@ public final class Transport {
                     .ifPresent(u -> budget.record(u[0], u[1]));
             metrics.request(call.resource(), call.method(), status, System.nanoTime() - start);
             if (status >= 200 && status < 300) {
-                return new ApiResponse(status, response.headers(), response.body(), call.resource());
+                return new ApiResponse(status, response.headers(), body, call.resource());
             }
-            List<ApiError> errors = ErrorBodies.parse(status, response.body());
+            List<ApiError> errors = ErrorBodies.parse(status, body);
             String code = status == 300 ? "MULTIPLE_CHOICES" : errors.get(0).errorCode();
             if (status == 300) {
-                errors = List.of(new ApiError(code, "several records match: " + new String(response.body(),
-                        java.nio.charset.StandardCharsets.UTF_8), List.of()));
+                errors = List.of(new ApiError(code, "several records match: " + new String(body,
+                        StandardCharsets.UTF_8), List.of()));
             }
             metrics.error(call.resource(), code);
             if (status == 401 && !renewed) {
@@ -113,7 +118,7 @@ public final class Transport {
                 budget.recordLimitExceeded();
                 throw new SalesforceException(status, errors, false, null);
             }
-            boolean sfBody = ErrorBodies.isSalesforceErrorArray(response.body());
+            boolean sfBody = ErrorBodies.isSalesforceErrorArray(body);
             if (ReplayRule.mayReplayAfterResponse(call.idempotent(), status, code, sfBody)
                     && attempt < retry.maxAttempts()) {
                 LOG.info("{} {} answered {} {}, retry {} of {}", call.method(), call.resource(), status, code,
@@ -129,11 +134,26 @@ public final class Transport {
     private HttpRequest request(ApiCall call, Session session) {
         URI uri = URI.create(call.target().startsWith("/") ? session.base() + call.target() : call.target());
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("Authorization", "Bearer " + session.accessToken());
+                .header("Authorization", "Bearer " + session.accessToken())
+                .header("Accept-Encoding", "gzip")
+                .header("Sforce-Call-Options", "client=tandem");
         call.headers().forEach(b::header);
         HttpRequest.BodyPublisher body = call.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(call.body());
         return b.method(call.method(), body).build();
+    }
+
+    /** The body, inflated when Salesforce compressed it (query pages and bulk results compress well). */
+    private static byte[] decode(HttpResponse<byte[]> response) throws IOException {
+        byte[] raw = response.body();
+        boolean gzip = response.headers().firstValue("Content-Encoding").map(v -> v.equalsIgnoreCase("gzip"))
+                .orElse(false);
+        if (!gzip || raw.length == 0) {
+            return raw;
+        }
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
+            return in.readAllBytes();
+        }
     }
 
     private void backoff(int attempt) {

@@ -1,6 +1,7 @@
 package dev.tandem.salesforce.limits;
 
 import java.time.Clock;
+import java.util.Arrays;
 
 /** Counts events over a rolling 24 hours in per-minute buckets (Salesforce's daily limit is rolling). */
 final class CallWindow {
@@ -11,7 +12,7 @@ final class CallWindow {
 
     CallWindow(Clock clock) {
         this.clock = clock;
-        java.util.Arrays.fill(minuteOf, Long.MIN_VALUE);
+        Arrays.fill(minuteOf, Long.MIN_VALUE);
     }
 
     synchronized void add() {

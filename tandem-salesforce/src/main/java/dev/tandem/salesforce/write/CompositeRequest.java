@@ -2,6 +2,7 @@ package dev.tandem.salesforce.write;
 
 import dev.tandem.salesforce.query.Identifiers;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +17,7 @@ public record CompositeRequest(String method, String path, String referenceId, M
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,79}");
 
     public CompositeRequest {
-        if (!java.util.Set.of("GET", "POST", "PATCH", "DELETE").contains(method)) {
+        if (!Set.of("GET", "POST", "PATCH", "DELETE").contains(method)) {
             throw new IllegalArgumentException("composite method must be GET, POST, PATCH or DELETE, was " + method);
         }
         if (referenceId == null || !REFERENCE.matcher(referenceId).matches()) {

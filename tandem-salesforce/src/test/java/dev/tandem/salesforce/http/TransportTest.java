@@ -9,6 +9,7 @@ import dev.tandem.salesforce.auth.SessionManager;
 import dev.tandem.salesforce.error.ErrorKind;
 import dev.tandem.salesforce.error.SalesforceException;
 import dev.tandem.salesforce.limits.ApiBudget;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -23,13 +24,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Transport behaviours that need answers no Salesforce gives on purpose (proxy pages), against a loopback stub. */
 class TransportTest {
-    private record Answer(int status, String contentType, String body) {
+    private record Answer(int status, String contentType, String body, boolean gzip) {
+        Answer(int status, String contentType, String body) {
+            this(status, contentType, body, false);
+        }
     }
 
     private final Deque<Answer> answers = new ArrayDeque<>();
@@ -46,7 +51,16 @@ class TransportTest {
         server.createContext("/", exchange -> {
             seen.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
             Answer a = answers.isEmpty() ? new Answer(200, "application/json", "{}") : answers.poll();
+            seen.add("Accept-Encoding: " + exchange.getRequestHeaders().getFirst("Accept-Encoding"));
             byte[] body = a.body().getBytes(StandardCharsets.UTF_8);
+            if (a.gzip()) {
+                ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+                try (GZIPOutputStream out = new GZIPOutputStream(zipped)) {
+                    out.write(body);
+                }
+                body = zipped.toByteArray();
+                exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            }
             exchange.getResponseHeaders().add("Content-Type", a.contentType());
             exchange.getResponseHeaders().add("Sforce-Limit-Info", "api-usage=42/15000");
             exchange.sendResponseHeaders(a.status(), body.length == 0 ? -1 : body.length);
@@ -78,7 +92,7 @@ class TransportTest {
                     assertThat(e.kind()).isEqualTo(ErrorKind.RETRYABLE);
                     assertThat(e.errorCode()).isEqualTo("HTTP_502");
                 });
-        assertThat(seen).hasSize(1);
+        assertThat(seen).filteredOn(l -> l.startsWith("POST")).hasSize(1);
     }
 
     @Test
@@ -89,7 +103,7 @@ class TransportTest {
         ApiResponse r = transport.send(ApiCall.get("query", "/x"));
 
         assertThat(r.json().path("ok").asBoolean()).isTrue();
-        assertThat(seen).hasSize(2);
+        assertThat(seen).filteredOn(l -> l.startsWith("GET")).hasSize(2);
         assertThat(waits).hasSize(1);
     }
 
@@ -105,7 +119,17 @@ class TransportTest {
                     assertThat(e.errorCode()).isEqualTo("INVALID_SESSION_ID");
                 });
         assertThat(logins).hasValue(2);
-        assertThat(seen).containsExactly("GET Bearer t1", "GET Bearer t2");
+        assertThat(seen).filteredOn(l -> l.startsWith("GET")).containsExactly("GET Bearer t1", "GET Bearer t2");
+    }
+
+    @Test
+    void compressedResponsesAreAskedForAndInflated() {
+        answers.add(new Answer(200, "application/json", "{\"records\":[1,2,3]}", true));
+
+        ApiResponse r = transport.send(ApiCall.get("query", "/x"));
+
+        assertThat(r.json().path("records").size()).isEqualTo(3);
+        assertThat(seen).contains("Accept-Encoding: gzip");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.tandem.salesforce.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tandem.emulator.FaultRule;
 import dev.tandem.salesforce.SalesforceClient;
 import dev.tandem.salesforce.bulk.BulkOperation;
 import dev.tandem.salesforce.bulk.BulkQueryStats;
@@ -9,6 +11,7 @@ import dev.tandem.salesforce.bulk.BulkResult;
 import dev.tandem.salesforce.query.Cond;
 import dev.tandem.salesforce.query.SObject;
 import dev.tandem.salesforce.query.Soql;
+import dev.tandem.salesforce.write.PartialWriteException;
 import dev.tandem.salesforce.write.SaveResult;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -61,6 +64,31 @@ class BulkEmulatorTest extends EmulatorTestBase {
         assertRequests("PATCH", ".*/jobs/ingest/[^/]+", close);
         assertRequests("GET", ".*/jobs/ingest/[^/]+/successfulResults", successfulResults);
         assertRequests("GET", ".*/jobs/ingest/[^/]+/(failedResults|unprocessedrecords)", 0);
+    }
+
+    @Test
+    void aLimitHitWhileTheJobRunsNamesTheJobThatMayStillComplete() {
+        SalesforceClient client = client();
+        control.addFault(new FaultRule("REQUEST_LIMIT_EXCEEDED", 403, "GET",
+                "/jobs/ingest/[^/]+$", 0, -1, 0, null));
+
+        assertThatThrownBy(() -> client.bulkIngest(BulkOperation.INSERT, "Lead",
+                leads(5, "Pending"))).isInstanceOfSatisfying(PartialWriteException.class,
+                e -> {
+                    assertThat(e.isLimit()).isTrue();
+                    assertThat(e.pendingBulkJobId()).startsWith("750");
+                    assertThat(e.completed()).isEmpty();
+                });
+    }
+
+    @Test
+    void aFailureBeforeUploadCompleteLeavesNoPendingJob() {
+        SalesforceClient client = client();
+        control.addFault(FaultRule.once("REQUEST_LIMIT_EXCEEDED", 403, "PUT", "/batches"));
+
+        assertThatThrownBy(() -> client.bulkIngest(BulkOperation.INSERT, "Lead",
+                leads(5, "Open"))).isInstanceOfSatisfying(PartialWriteException.class,
+                e -> assertThat(e.pendingBulkJobId()).isNull());
     }
 
     @Test

@@ -5,17 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.emulator.FaultRule;
 import dev.tandem.salesforce.SalesforceClient;
+import dev.tandem.salesforce.SalesforceConfig;
 import dev.tandem.salesforce.error.ErrorKind;
 import dev.tandem.salesforce.error.SalesforceException;
+import dev.tandem.salesforce.http.RetryPolicy;
 import dev.tandem.salesforce.query.Soql;
 import dev.tandem.salesforce.write.PartialWriteException;
 import dev.tandem.salesforce.write.SaveResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class FaultsEmulatorTest extends EmulatorTestBase {
     private final Soql users = Soql.select("Id").from("User").build();
@@ -162,9 +164,9 @@ class FaultsEmulatorTest extends EmulatorTestBase {
     @Test
     void connectionRefusedIsATypedRetryableFailure() {
         SalesforceClient client = client(config().build());
-        SalesforceClient offline = client(dev.tandem.salesforce.SalesforceConfig.builder("http://127.0.0.1:9")
+        SalesforceClient offline = client(SalesforceConfig.builder("http://127.0.0.1:9")
                 .clientCredentials(CLIENT_ID, CLIENT_SECRET)
-                .retry(new dev.tandem.salesforce.http.RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10), 1))
+                .retry(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10), 1))
                 .build());
 
         assertThatThrownBy(offline::userId).isInstanceOfSatisfying(SalesforceException.class, e -> {

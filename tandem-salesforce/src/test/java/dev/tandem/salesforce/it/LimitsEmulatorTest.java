@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.salesforce.SalesforceClient;
+import dev.tandem.salesforce.error.SalesforceException;
 import dev.tandem.salesforce.limits.ApiUsage;
 import dev.tandem.salesforce.query.Soql;
 import dev.tandem.salesforce.write.PartialWriteException;
@@ -64,7 +65,7 @@ class LimitsEmulatorTest extends EmulatorTestBase {
         control.setApiUsage(15_000, 15_000);
 
         assertThatThrownBy(() -> client.stream(Soql.select("Id").from("User").build()).count())
-                .isInstanceOfSatisfying(dev.tandem.salesforce.error.SalesforceException.class, e -> {
+                .isInstanceOfSatisfying(SalesforceException.class, e -> {
                     assertThat(e.isLimit()).isTrue();
                     assertThat(e.errorCode()).isEqualTo("REQUEST_LIMIT_EXCEEDED");
                     assertThat(e.httpStatus()).isEqualTo(403);

@@ -110,6 +110,20 @@ class QueryEmulatorTest extends EmulatorTestBase {
     }
 
     @Test
+    void queryAllPagesThroughDeletedAndLiveRowsAlike() {
+        SalesforceClient client = client();
+        List<String> ids = createLeads(client, 450, "AllPages");
+        client.delete(ids.subList(0, 100));
+        List<Integer> sizes = new ArrayList<>();
+
+        QueryStats stats = client.queryAll(Soql.select("Id", "IsDeleted").from("Lead")
+                .where(Cond.startsWith("LastName", "AllPages")).build(), 200, p -> sizes.add(p.records().size()));
+
+        assertThat(sizes).containsExactly(200, 200, 50);
+        assertThat(stats.records()).isEqualTo(450);
+    }
+
+    @Test
     void valuesWithQuotesBackslashesNewlinesAndWildcardsMatchExactly() {
         SalesforceClient client = client();
         String tricky = "O'Brien \\ 50%_off\nline2";

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class WriteEmulatorTest extends EmulatorTestBase {
@@ -32,8 +33,25 @@ class WriteEmulatorTest extends EmulatorTestBase {
         assertRequests("POST", ".*/composite/sobjects", 3);
         assertThat(results).hasSize(401).allMatch(SaveResult::success).allMatch(SaveResult::created);
         assertThat(results).extracting(SaveResult::index).containsExactlyElementsOf(
-                java.util.stream.IntStream.range(0, 401).boxed().toList());
+                IntStream.range(0, 401).boxed().toList());
         assertThat(results.stream().map(SaveResult::id).distinct().count()).isEqualTo(401);
+    }
+
+    @Test
+    void updatesAndDeletesAreChunkedAtTwoHundredToo() {
+        SalesforceClient client = client();
+        List<String> ids = client.create("Lead", leads(401, "Chunk")).stream().map(SaveResult::id).toList();
+        control.clearRequests();
+
+        List<SaveResult> updated = client.update("Lead", ids.stream()
+                .map(id -> Map.<String, Object>of("Id", id, "Company", "Chunked")).toList());
+        List<SaveResult> deleted = client.delete(ids);
+
+        assertThat(updated).hasSize(401).allMatch(SaveResult::success);
+        assertThat(deleted).hasSize(401).allMatch(SaveResult::success);
+        assertThat(deleted).extracting(SaveResult::id).containsExactlyElementsOf(ids);
+        assertRequests("PATCH", ".*/composite/sobjects", 3);
+        assertRequests("DELETE", ".*/composite/sobjects", 3);
     }
 
     @Test

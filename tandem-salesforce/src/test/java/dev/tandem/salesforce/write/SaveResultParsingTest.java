@@ -3,6 +3,7 @@ package dev.tandem.salesforce.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.salesforce.http.Json;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SaveResultParsingTest {
@@ -16,7 +17,7 @@ class SaveResultParsingTest {
         assertThat(r.id()).isNull();
         assertThat(r.success()).isFalse();
         assertThat(r.error()).isEqualTo(new RecordError("DUPLICATE_VALUE", "Already a campaign member.",
-                java.util.List.of()));
+                List.of()));
         assertThat(r.isRecordGone()).isFalse();
         assertThat(r.isTransientFailure()).isFalse();
     }

@@ -14,6 +14,7 @@ import io.javalin.http.Context;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -87,9 +88,9 @@ final class ActivitiesResource {
             if (value.length() == 10) {
                 return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
-            var parsed = SINCE.parseBest(value, OffsetDateTime::from, java.time.LocalDateTime::from);
+            var parsed = SINCE.parseBest(value, OffsetDateTime::from, LocalDateTime::from);
             return parsed instanceof OffsetDateTime odt ? odt.toInstant()
-                    : ((java.time.LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+                    : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw ApiException.invalid("sinceDatetime", "'" + raw + "' is not a date-time like 2026-11-28T13:22:17-08:00");
         }

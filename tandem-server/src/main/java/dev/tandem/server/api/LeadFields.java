@@ -6,6 +6,8 @@ import dev.tandem.core.person.SfdcType;
 import dev.tandem.server.http.ApiException;
 import dev.tandem.server.http.ErrorCode;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -41,7 +43,7 @@ final class LeadFields {
     }
 
     private static Map<String, String> orderedTypes() {
-        java.util.LinkedHashMap<String, String> types = new java.util.LinkedHashMap<>();
+        LinkedHashMap<String, String> types = new LinkedHashMap<>();
         types.put("id", "integer");
         types.put("email", "email");
         types.put("firstName", "string");
@@ -56,7 +58,7 @@ final class LeadFields {
         types.put("acquisitionDate", "datetime");
         types.put("createdAt", "datetime");
         types.put("updatedAt", "datetime");
-        return java.util.Collections.unmodifiableMap(types);
+        return Collections.unmodifiableMap(types);
     }
 
     /** The value of one readable field. */

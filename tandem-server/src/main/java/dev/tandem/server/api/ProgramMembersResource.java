@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Marketo's program member endpoints: query by lead, status or success; upsert a status (forward only, lower steps
@@ -91,7 +92,7 @@ final class ProgramMembersResource {
     // Success filtering happens on each keyset page, so a page may hold fewer than batchSize members while
     // moreResult is true: Marketo documents exactly that, and clients page until moreResult is false.
     private void page(Context ctx, Page<Membership> page, List<String> fields,
-                      java.util.function.Predicate<Membership> keep) {
+                      Predicate<Membership> keep) {
         List<Map<String, Object>> result = new ArrayList<>();
         for (Membership m : page.items()) {
             if (keep.test(m)) {

@@ -1,5 +1,6 @@
 package dev.tandem.server.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.core.program.PeriodCost;
@@ -179,7 +180,7 @@ final class ProgramsResource {
     private JsonNode parse(String field, String raw) {
         try {
             return json.readTree(raw);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new ApiException(ErrorCode.INVALID_JSON, "Invalid JSON in " + field + ": " + e.getOriginalMessage());
         }
     }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -45,7 +46,7 @@ public final class AccessTokens {
         if (!clients.verify(clientId, clientSecret)) {
             return Optional.empty();
         }
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return Optional.of(jdbi.inTransaction(h -> reuseOrCreate(h, clientId, now)));
     }
 

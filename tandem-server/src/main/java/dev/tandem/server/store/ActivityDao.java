@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.core.activity.Activity;
 import dev.tandem.core.activity.ActivityType;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,19 +24,39 @@ public final class ActivityDao {
     private static final TypeReference<LinkedHashMap<String, Object>> ATTRIBUTES = new TypeReference<>() {
     };
 
+    private static final String INSERT = "INSERT INTO activities (person_id, occurred_at, type_id, campaign_id, "
+            + "primary_attribute_value_id, primary_attribute_value, attributes) VALUES (:person, :at, :type, "
+            + ":campaign, :primaryId, :primaryValue, :attributes)";
+
     private final ObjectMapper json = new ObjectMapper();
 
     /** Appends one activity and returns its id. */
     public long insert(Handle handle, Activity activity) {
-        return handle.createUpdate("INSERT INTO activities (person_id, occurred_at, type_id, campaign_id, "
-                        + "primary_attribute_value_id, primary_attribute_value, attributes) VALUES (:person, :at, "
-                        + ":type, :campaign, :primaryId, :primaryValue, :attributes)")
-                .bind("person", activity.personId()).bind("at", activity.occurredAt())
+        return bind(handle.createUpdate(INSERT), activity).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    private <S extends SqlStatement<S>> S bind(S statement, Activity activity) {
+        return statement.bind("person", activity.personId()).bind("at", activity.occurredAt())
                 .bind("type", activity.type().id()).bind("campaign", activity.campaignId())
                 .bind("primaryId", activity.primaryAttributeValueId())
                 .bind("primaryValue", activity.primaryAttributeValue())
-                .bind("attributes", toJson(activity.attributes()))
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                .bind("attributes", toJson(activity.attributes()));
+    }
+
+    /** Appends activities in one batch and returns their ids in the same order. */
+    public List<Long> insertAll(Handle handle, List<Activity> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        PreparedBatch statement = handle.prepareBatch(INSERT);
+        for (Activity activity : batch) {
+            bind(statement, activity).add();
+        }
+        List<Long> ids = statement.executePreparedBatch("id").mapTo(Long.class).list();
+        if (ids.size() != batch.size()) {
+            throw new IllegalStateException("activity batch of " + batch.size() + " returned " + ids.size() + " ids");
+        }
+        return ids;
     }
 
     /**

@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -44,6 +45,29 @@ public final class ActivityLog {
         Activity stored = activity.withId(dao.insert(tx, activity));
         for (ActivityListener listener : listeners) {
             listener.onAppended(tx, stored);
+        }
+        return stored;
+    }
+
+    /**
+     * Stores the activities in one batch within {@code tx}, then tells the listeners of each in order.
+     * Returns the activities with their ids, in the given order.
+     */
+    public List<Activity> appendAll(Handle tx, List<Activity> activities) {
+        for (Activity activity : activities) {
+            if (activity.id() != null) {
+                throw new IllegalArgumentException("activity: already stored as " + activity.id());
+            }
+        }
+        List<Long> ids = dao.insertAll(tx, activities);
+        List<Activity> stored = new ArrayList<>(activities.size());
+        for (int i = 0; i < activities.size(); i++) {
+            stored.add(activities.get(i).withId(ids.get(i)));
+        }
+        for (Activity activity : stored) {
+            for (ActivityListener listener : listeners) {
+                listener.onAppended(tx, activity);
+            }
         }
         return stored;
     }

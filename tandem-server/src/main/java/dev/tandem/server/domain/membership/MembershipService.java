@@ -264,6 +264,8 @@ public final class MembershipService {
     private void record(Handle tx, Program program, StoredChannel channel, List<Effect> effects,
                         Map<Long, Long> memberIds, ChangeContext context, Instant now) {
         Channel rules = channel.channel();
+        List<Activity> activities = new ArrayList<>(effects.size());
+        List<MembershipChange> changes = new ArrayList<>(effects.size());
         for (Effect effect : effects) {
             Membership before = effect.before();
             Membership after = effect.after();
@@ -280,11 +282,15 @@ public final class MembershipService {
             attributes.put("New Status", newStatus);
             attributes.put("New Status ID", channel.statusId(newStatus));
             attributes.put("Success", successNow);
-            activityLog.append(tx, Activity.of(effect.personId(), now, ActivityType.CHANGE_STATUS_IN_PROGRESSION,
+            activities.add(Activity.of(effect.personId(), now, ActivityType.CHANGE_STATUS_IN_PROGRESSION,
                     context.campaignId(), program.id(), program.name(), attributes));
-            MembershipChange change = new MembershipChange(effect.kind(), program.id(), effect.personId(), memberId,
+            changes.add(new MembershipChange(effect.kind(), program.id(), effect.personId(), memberId,
                     oldStatus, step(rules, oldStatus), newStatus, step(rules, newStatus), successNow, context.source(),
-                    context.reason(), context.campaignId(), now, after);
+                    context.reason(), context.campaignId(), now, after));
+        }
+        // One batched insert instead of a round trip per activity; listeners still see each change in order.
+        activityLog.appendAll(tx, activities);
+        for (MembershipChange change : changes) {
             for (MembershipChangeListener listener : listeners) {
                 listener.onChange(tx, change);
             }

@@ -67,9 +67,11 @@ public final class PeopleService {
                 return jdbi.inTransaction(tx -> {
                     Instant now = Timestamps.now(clock);
                     List<PersonResult> results = new ArrayList<>(input.size());
+                    List<Activity> newLeads = new ArrayList<>();
                     for (int seq = 0; seq < input.size(); seq++) {
-                        results.add(syncOne(tx, seq, action, lookupField, input.get(seq), now));
+                        results.add(syncOne(tx, seq, action, lookupField, input.get(seq), now, newLeads));
                     }
+                    activityLog.appendAll(tx, newLeads);
                     return results;
                 });
             } catch (RuntimeException e) {
@@ -156,10 +158,10 @@ public final class PeopleService {
     }
 
     private PersonResult syncOne(Handle tx, int seq, SyncAction action, LookupField lookupField, PersonInput record,
-                                 Instant now) {
+                                 Instant now, List<Activity> newLeads) {
         PersonFields fields = record.fields();
         if (action == SyncAction.CREATE_DUPLICATE) {
-            return createChecked(tx, seq, fields, now);
+            return createChecked(tx, seq, fields, now, newLeads);
         }
         List<Person> matches;
         switch (lookupField) {
@@ -168,7 +170,7 @@ public final class PeopleService {
                     if (action == SyncAction.UPDATE_ONLY) {
                         return PersonResult.skipped(seq, missing("id"));
                     }
-                    return createChecked(tx, seq, fields, now);
+                    return createChecked(tx, seq, fields, now, newLeads);
                 }
                 matches = people.find(tx, PersonDao.Key.ID, List.of(record.id()), 0, 1);
                 if (matches.isEmpty()) {
@@ -192,7 +194,7 @@ public final class PeopleService {
         if (matches.isEmpty()) {
             return action == SyncAction.UPDATE_ONLY
                     ? PersonResult.skipped(seq, SkipReason.LEAD_NOT_FOUND)
-                    : createChecked(tx, seq, fields, now);
+                    : createChecked(tx, seq, fields, now, newLeads);
         }
         if (action == SyncAction.CREATE_ONLY) {
             return PersonResult.skipped(seq, ALREADY_EXISTS);
@@ -212,23 +214,29 @@ public final class PeopleService {
         return new PersonResult(seq, PersonResult.Status.UPDATED, existing.id(), null);
     }
 
-    private PersonResult createChecked(Handle tx, int seq, PersonFields fields, Instant now) {
+    private PersonResult createChecked(Handle tx, int seq, PersonFields fields, Instant now, List<Activity> newLeads) {
         Optional<SkipReason> clash = sfdcIdClash(tx, fields, -1);
         if (clash.isPresent()) {
             return PersonResult.skipped(seq, clash.get());
         }
-        return new PersonResult(seq, PersonResult.Status.CREATED, create(tx, fields, API_SOURCE, now).id(), null);
+        long id = people.insert(tx, fields, now);
+        newLeads.add(newLead(id, API_SOURCE, now));
+        return new PersonResult(seq, PersonResult.Status.CREATED, id, null);
     }
 
     private Person create(Handle tx, PersonFields fields, String sourceType, Instant now) {
         long id = people.insert(tx, fields, now);
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("Source Type", sourceType);
-        attributes.put("Created Date", now.toString());
-        activityLog.append(tx, Activity.of(id, now, ActivityType.NEW_LEAD, null, null, null, attributes));
+        activityLog.append(tx, newLead(id, sourceType, now));
         // Built from what was written rather than read back: one round trip less per created person.
         return new Person(id, fields.email(), fields.firstName(), fields.lastName(), fields.company(), fields.title(),
                 fields.phone(), fields.sfdcType(), fields.sfdcId(), false, null, null, now, now);
+    }
+
+    private static Activity newLead(long personId, String sourceType, Instant now) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("Source Type", sourceType);
+        attributes.put("Created Date", now.toString());
+        return Activity.of(personId, now, ActivityType.NEW_LEAD, null, null, null, attributes);
     }
 
     private Optional<SkipReason> sfdcIdClash(Handle tx, PersonFields fields, long selfId) {

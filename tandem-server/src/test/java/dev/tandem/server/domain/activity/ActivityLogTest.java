@@ -41,6 +41,20 @@ class ActivityLogTest extends DatabaseTest {
     }
 
     @Test
+    void batchAppendKeepsOrderAndGivesEachActivityItsOwnId() {
+        List<Activity> seen = new ArrayList<>();
+        log.addListener((tx, a) -> seen.add(a));
+        List<Activity> stored = database().jdbi().inTransaction(tx -> log.appendAll(tx, List.of(
+                Activity.of(1, T, ActivityType.NEW_LEAD, null, null, null, Map.of()),
+                Activity.of(2, T, ActivityType.NEW_LEAD, null, null, null, Map.of()),
+                Activity.of(3, T, ActivityType.NEW_LEAD, null, null, null, Map.of()))));
+        assertThat(stored).extracting(Activity::personId).containsExactly(1L, 2L, 3L);
+        assertThat(stored).extracting(Activity::id).doesNotHaveDuplicates().isSorted();
+        assertThat(seen).containsExactlyElementsOf(stored);
+        assertThat(log.read(ActivityQuery.all(), log.pagingToken(T), 10).items()).containsExactlyElementsOf(stored);
+    }
+
+    @Test
     void listenerFailureRollsTheAppendBack() {
         log.addListener((tx, a) -> {
             throw new IllegalStateException("queue full");

@@ -1,0 +1,143 @@
+package dev.tandem.server.sync.link;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.server.domain.programs.ProgramService;
+import dev.tandem.server.http.Requests;
+import dev.tandem.server.http.TandemModule;
+import dev.tandem.server.sync.campaign.CampaignDirectory;
+import dev.tandem.server.sync.campaign.CampaignFieldsPusher;
+import dev.tandem.server.sync.campaign.CampaignGateway;
+import dev.tandem.server.sync.campaign.ClientCampaignGateway;
+import dev.tandem.server.sync.diagnosis.SyncDiagnosis;
+import dev.tandem.server.sync.reconcile.CampaignReconciler;
+import dev.tandem.server.sync.secrets.SecretKeySource;
+import dev.tandem.server.sync.settings.SalesforceConnectionService;
+import dev.tandem.server.sync.settings.SalesforceConnectionStore;
+import dev.tandem.server.sync.settings.SalesforceConnections;
+import dev.tandem.server.sync.settings.SyncSettingsService;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The LINK half of the campaign sync as a server module: settings and the encrypted Salesforce connection,
+ * diagnosis, the campaign picker, link/unlink and status matching, and the one-way Type/ActualCost push. The FLOW
+ * half reads {@link #settings()}, {@link #connections()} and {@link #links()}, and runs the initial reconcile
+ * through the {@link CampaignReconciler} given here.
+ */
+public final class SyncLinkModule implements TandemModule {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncLinkModule.class);
+
+    private final SyncSettingsService settings;
+    private final SalesforceConnections connections;
+    private final CampaignLinkStore links = new CampaignLinkStore();
+    private final CampaignLinkService linkService;
+    private final CampaignFieldsPusher fieldsPusher;
+    private final LinkRoutes routes;
+    private final ExecutorService reconciles;
+    private final Duration pushInterval;
+    private ScheduledExecutorService ticker;
+
+    /**
+     * @param secretKey    base64 of the 32-byte key for stored credentials; when empty a development key is
+     *                     generated into {@code dataDir} on first use, with a warning
+     * @param reconciler   FLOW's reconciler, run (INITIAL) after each link; when absent a new link stays PENDING
+     *                     until the periodic reconcile takes it up
+     * @param pushInterval how often pending Type/ActualCost changes are sent
+     */
+    public SyncLinkModule(Jdbi jdbi, ObjectMapper json, Clock clock, MeterRegistry metrics, ProgramService programs,
+                          Optional<String> secretKey, Path dataDir, Optional<CampaignReconciler> reconciler,
+                          Duration pushInterval) {
+        this.settings = new SyncSettingsService(jdbi, clock);
+        SalesforceConnectionStore store = new SalesforceConnectionStore(jdbi,
+                SecretKeySource.lazyCipher(secretKey.orElse(null), dataDir));
+        SalesforceConnectionService connection = new SalesforceConnectionService(store, clock);
+        this.connections = new SalesforceConnections(store, settings, metrics);
+        connection.onChange(connections::reset);
+        Supplier<Optional<CampaignGateway>> gateways = () -> connections.client().map(ClientCampaignGateway::new);
+        SyncDiagnosis diagnosis = new SyncDiagnosis(settings, connections);
+        this.reconciles = Executors.newSingleThreadExecutor(daemon("tandem-initial-reconcile"));
+        this.linkService = new CampaignLinkService(jdbi, programs, links, settings, gateways, reconciler, reconciles,
+                clock);
+        this.fieldsPusher = new CampaignFieldsPusher(jdbi, links, programs, settings, gateways);
+        programs.addListener(fieldsPusher);
+        this.pushInterval = pushInterval;
+        this.routes = new LinkRoutes(new Requests(json), settings, connection, diagnosis,
+                new CampaignDirectory(jdbi, links, diagnosis, gateways), linkService);
+    }
+
+    @Override
+    public String name() {
+        return "sync-link";
+    }
+
+    @Override
+    public void routes(Javalin app) {
+        routes.install(app);
+    }
+
+    @Override
+    public synchronized void start() {
+        ticker = Executors.newSingleThreadScheduledExecutor(daemon("tandem-campaign-fields"));
+        ticker.scheduleWithFixedDelay(this::pushFields, pushInterval.toMillis(), pushInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+        reconciles.shutdownNow();
+    }
+
+    /** The sync settings, shared with the FLOW half. */
+    public SyncSettingsService settings() {
+        return settings;
+    }
+
+    /** The node's Salesforce client source, shared with the FLOW half. */
+    public SalesforceConnections connections() {
+        return connections;
+    }
+
+    /** The campaign link table. */
+    public CampaignLinkStore links() {
+        return links;
+    }
+
+    /** Link, unlink, compatibility and status matching. */
+    public CampaignLinkService linkService() {
+        return linkService;
+    }
+
+    private void pushFields() {
+        try {
+            fieldsPusher.pushPending();
+        } catch (RuntimeException e) {
+            // The next tick retries; the pending counters are only cleared by a confirmed push.
+            LOG.warn("Pushing campaign Type/ActualCost failed: {}", e.toString());
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,100 @@
+package dev.tandem.server.sync.mirror;
+
+import dev.tandem.server.sync.outbox.MemberKey;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+
+/** SQL over {@code campaign_member_mirror}; every method runs inside the caller's transaction. */
+public final class MirrorStore {
+
+    private static final String COLUMNS = "program_id, person_id, campaign_id, sf_member_id, sf_status, sf_modstamp, "
+            + "last_pushed_status, last_pulled_at";
+
+    /** The mirror row of one member. */
+    public Optional<MirrorRow> get(Handle handle, MemberKey member) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM campaign_member_mirror WHERE program_id = :program "
+                        + "AND person_id = :person")
+                .bind("program", member.programId()).bind("person", member.personId())
+                .map((rs, ctx) -> row(rs)).findOne();
+    }
+
+    /** The mirror rows of these members of one program, keyed by member. */
+    public Map<MemberKey, MirrorRow> get(Handle handle, long programId, Collection<Long> personIds) {
+        Map<MemberKey, MirrorRow> rows = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return rows;
+        }
+        handle.createQuery("SELECT " + COLUMNS + " FROM campaign_member_mirror WHERE program_id = :program "
+                        + "AND person_id IN (<people>)")
+                .bind("program", programId).bindList("people", List.copyOf(personIds))
+                .map((rs, ctx) -> row(rs)).forEach(r -> rows.put(r.member(), r));
+        return rows;
+    }
+
+    /** The mirror rows holding these CampaignMember ids, keyed by that id. */
+    public Map<String, MirrorRow> bySalesforceIds(Handle handle, Collection<String> memberIds) {
+        Map<String, MirrorRow> rows = new HashMap<>();
+        if (memberIds.isEmpty()) {
+            return rows;
+        }
+        handle.createQuery("SELECT " + COLUMNS + " FROM campaign_member_mirror WHERE sf_member_id IN (<ids>)")
+                .bindList("ids", List.copyOf(memberIds))
+                .map((rs, ctx) -> row(rs)).forEach(r -> rows.put(r.sfMemberId(), r));
+        return rows;
+    }
+
+    /** Streams the mirror of one program in person id order (a reconcile merges it with both sides). */
+    public void forEachOfProgram(Handle handle, long programId, Consumer<MirrorRow> sink) {
+        handle.createQuery("SELECT " + COLUMNS + " FROM campaign_member_mirror WHERE program_id = :program "
+                        + "ORDER BY person_id")
+                .bind("program", programId).setFetchSize(1000)
+                .map((rs, ctx) -> row(rs)).forEach(sink);
+    }
+
+    /** Stores what Salesforce now holds for a member, replacing any earlier row of the member or the CampaignMember. */
+    public void put(Handle handle, MirrorRow row) {
+        handle.createUpdate("DELETE FROM campaign_member_mirror WHERE (program_id = :program AND person_id = :person) "
+                        + "OR sf_member_id = :memberId")
+                .bind("program", row.member().programId()).bind("person", row.member().personId())
+                .bind("memberId", row.sfMemberId()).execute();
+        handle.createUpdate("INSERT INTO campaign_member_mirror (" + COLUMNS + ") VALUES (:program, :person, "
+                        + ":campaign, :memberId, :status, :modstamp, :pushed, :pulledAt)")
+                .bind("program", row.member().programId()).bind("person", row.member().personId())
+                .bind("campaign", row.campaignId()).bind("memberId", row.sfMemberId()).bind("status", row.sfStatus())
+                .bind("modstamp", row.sfModstamp()).bind("pushed", row.lastPushedStatus())
+                .bind("pulledAt", row.lastPulledAt())
+                .execute();
+    }
+
+    /** Forgets a member Salesforce no longer holds. */
+    public void delete(Handle handle, MemberKey member) {
+        handle.createUpdate("DELETE FROM campaign_member_mirror WHERE program_id = :program AND person_id = :person")
+                .bind("program", member.programId()).bind("person", member.personId()).execute();
+    }
+
+    /** How many members of one program Salesforce holds, as far as Tandem knows. */
+    public long count(Handle handle, long programId) {
+        return handle.createQuery("SELECT COUNT(*) FROM campaign_member_mirror WHERE program_id = :program")
+                .bind("program", programId).mapTo(Long.class).one();
+    }
+
+    private static MirrorRow row(ResultSet rs) throws SQLException {
+        return new MirrorRow(new MemberKey(rs.getLong("program_id"), rs.getLong("person_id")),
+                rs.getString("campaign_id"), rs.getString("sf_member_id"), rs.getString("sf_status"),
+                instant(rs, "sf_modstamp"), rs.getString("last_pushed_status"), instant(rs, "last_pulled_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}
