@@ -119,6 +119,11 @@ final class Api {
         return get(V + "/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
+    /** Runs SOQL through /queryAll. */
+    Response queryAll(String soql) {
+        return get(V + "/queryAll?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+
     /** Creates a record and returns its id, failing loudly if the create is refused. */
     String create(String type, String json) {
         Response r = post(V + "/sobjects/" + type, json);

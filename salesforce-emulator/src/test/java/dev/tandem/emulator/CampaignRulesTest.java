@@ -168,8 +168,7 @@ class CampaignRulesTest extends EmulatorTestBase {
                 .path("totalSize").asInt()).isZero();
         assertThat(api.query("SELECT COUNT() FROM CampaignMemberStatus WHERE CampaignId = " + q(c)).json()
                 .path("totalSize").asInt()).isZero();
-        JsonNode deleted = api.get(Api.V + "/queryAll?q=SELECT%20Id,IsDeleted%20FROM%20CampaignMember%20WHERE%20Id%20=%20'"
-                + m + "'").json();
+        JsonNode deleted = api.queryAll("SELECT Id, IsDeleted FROM CampaignMember WHERE Id = " + q(m)).json();
         assertThat(deleted.path("records").get(0).path("IsDeleted").asBoolean()).isTrue();
         assertError(api.get(Api.V + "/sobjects/CampaignMember/" + m), 404, "ENTITY_IS_DELETED");
     }

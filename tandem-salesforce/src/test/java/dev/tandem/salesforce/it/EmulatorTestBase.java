@@ -86,7 +86,7 @@ abstract class EmulatorTestBase {
      * answering, so the entry for the last response may trail it briefly; the count is awaited, not sampled.
      */
     static void assertRequests(String method, String pathRegex, long expected) {
-        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(requests(method, pathRegex))
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(requests(method, pathRegex))
                 .as(method + " " + pathRegex).isEqualTo(expected));
     }
 

@@ -2,6 +2,7 @@ package dev.tandem.salesforce.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.tandem.emulator.FaultRule;
 import dev.tandem.salesforce.SalesforceClient;
@@ -9,6 +10,7 @@ import dev.tandem.salesforce.SalesforceConfig;
 import dev.tandem.salesforce.error.ErrorKind;
 import dev.tandem.salesforce.error.SalesforceException;
 import dev.tandem.salesforce.http.RetryPolicy;
+import dev.tandem.salesforce.query.Cond;
 import dev.tandem.salesforce.query.Soql;
 import dev.tandem.salesforce.write.PartialWriteException;
 import dev.tandem.salesforce.write.SaveResult;
@@ -107,9 +109,9 @@ class FaultsEmulatorTest extends EmulatorTestBase {
 
     @Test
     void timedOutReadIsRetried() {
-        SalesforceClient client = client(config().timeouts(Duration.ofSeconds(2), Duration.ofMillis(700)).build());
+        SalesforceClient client = client(config().timeouts(Duration.ofSeconds(2), Duration.ofMillis(2_000)).build());
         client.userId();
-        control.addFault(new FaultRule(null, 0, "GET", ".*/query.*", 0, 1, 1_500, null));
+        control.addFault(new FaultRule(null, 0, "GET", ".*/query.*", 0, 1, 4_000, null));
         control.clearRequests();
 
         assertThat(client.stream(users).count()).isGreaterThanOrEqualTo(2);
@@ -118,9 +120,9 @@ class FaultsEmulatorTest extends EmulatorTestBase {
 
     @Test
     void timedOutCreateIsNotReplayedAndReportsAnUnknownOutcome() {
-        SalesforceClient client = client(config().timeouts(Duration.ofSeconds(2), Duration.ofMillis(700)).build());
+        SalesforceClient client = client(config().timeouts(Duration.ofSeconds(2), Duration.ofMillis(2_000)).build());
         client.userId();
-        control.addFault(new FaultRule(null, 0, "POST", ".*/composite/sobjects", 0, 1, 1_500, null));
+        control.addFault(new FaultRule(null, 0, "POST", ".*/composite/sobjects", 0, 1, 4_000, null));
         control.clearRequests();
 
         assertThatThrownBy(() -> client.create("Lead", List.of(Map.of("LastName", "Maybe", "Company", "Acme"))))
@@ -129,6 +131,9 @@ class FaultsEmulatorTest extends EmulatorTestBase {
                     assertThat(e.kind()).isEqualTo(ErrorKind.RETRYABLE);
                 });
         assertThat(waits).isEmpty();
+        // The slow request is still applied by the org, which is exactly why it must not be replayed blindly.
+        Soql maybe = Soql.selectCount().from("Lead").where(Cond.eq("LastName", "Maybe")).build();
+        await().atMost(Duration.ofSeconds(15)).until(() -> client.count(maybe) == 1);
     }
 
     @Test

@@ -8,6 +8,7 @@ public enum ErrorCode {
     ACCESS_TOKEN_INVALID(601, "Access token invalid"),
     ACCESS_TOKEN_EXPIRED(602, "Access token expired"),
     METHOD_NOT_SUPPORTED(605, "HTTP Method not supported"),
+    API_TEMPORARILY_UNAVAILABLE(608, "API Temporarily Unavailable"),
     INVALID_JSON(609, "Invalid JSON"),
     RESOURCE_NOT_FOUND(610, "Requested resource not found"),
     SYSTEM_ERROR(611, "System error"),

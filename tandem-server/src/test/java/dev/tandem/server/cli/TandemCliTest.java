@@ -22,7 +22,7 @@ class TandemCliTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new TandemCli());
+        CommandLine cli = TandemCli.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int code = cli.execute(args);
@@ -79,6 +79,14 @@ class TandemCliTest {
         } finally {
             db.drop();
         }
+    }
+
+    @Test
+    void aFailingCommandPrintsOneLineNamingTheProblemInsteadOfAStackTrace() {
+        Run run = run("db", "migrate", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/none", "--db-user", "nobody");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("tandem migrate: ").doesNotContain("\tat ");
     }
 
     @Test

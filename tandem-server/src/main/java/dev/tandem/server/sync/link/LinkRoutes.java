@@ -169,8 +169,8 @@ public final class LinkRoutes {
                         e.errorMessage());
                 // 608: "API temporarily unavailable" for what a retry later may cure; 709 for what needs fixing first.
                 boolean later = e.kind() == ErrorKind.RETRYABLE || e.kind() == ErrorKind.LIMIT;
-                String code = later ? "608" : ErrorCode.BUSINESS_RULE_VIOLATION.wire();
-                fail(ctx, List.of(new ApiError(code, "Salesforce error " + e.errorCode() + ": " + e.errorMessage()
+                ErrorCode code = later ? ErrorCode.API_TEMPORARILY_UNAVAILABLE : ErrorCode.BUSINESS_RULE_VIOLATION;
+                fail(ctx, List.of(code.error("Salesforce error " + e.errorCode() + ": " + e.errorMessage()
                         + ". GET " + BASE + "/salesforce/diagnosis.json checks the connection.")));
             }
         };
