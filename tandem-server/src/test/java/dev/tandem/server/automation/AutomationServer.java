@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.server.TandemApp;
 import dev.tandem.server.auth.NewApiClient;
 import dev.tandem.server.automation.api.AutomationModule;
-import dev.tandem.server.automation.filter.CampaignMemberships;
-import dev.tandem.server.automation.flow.SalesforceSteps;
 import dev.tandem.server.config.TandemConfig;
 import dev.tandem.server.http.MutableClock;
 import dev.tandem.server.http.TestDatabases;
@@ -20,7 +18,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -30,6 +31,7 @@ import java.util.stream.Collectors;
  */
 final class AutomationServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SECRET_KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
     private final TestDatabases.TestDatabase database;
     private final boolean ownsDatabase;
@@ -41,15 +43,15 @@ final class AutomationServer implements AutoCloseable {
     private volatile String token;
 
     private AutomationServer(TestDatabases.TestDatabase database, boolean ownsDatabase, MutableClock clock,
-                             CampaignMemberships memberships, SalesforceSteps salesforce, boolean background) {
+                             Function<TandemApp.Services, AutomationModule> factory) {
         this.database = database;
         this.ownsDatabase = ownsDatabase;
         this.clock = clock;
         AtomicReference<AutomationModule> holder = new AtomicReference<>();
-        TandemConfig config = TandemConfig.defaults().withHttpPort(0)
-                .withDatabase(database.url(), database.user(), database.password());
+        TandemConfig config = new TandemConfig(0, database.url(), database.user(), database.password(),
+                Optional.of(SECRET_KEY), Optional.empty(), TandemConfig.DEFAULT_TOKEN_TTL_SECONDS);
         this.app = TandemApp.builder(config).clock(clock).module(services -> {
-            AutomationModule m = new AutomationModule(services, memberships, salesforce, background);
+            AutomationModule m = factory.apply(services);
             holder.set(m);
             return m;
         }).build().start();
@@ -78,17 +80,19 @@ final class AutomationServer implements AutoCloseable {
     /** A server over a fresh H2 database, without Salesforce. */
     static AutomationServer onH2() {
         return new AutomationServer(TestDatabases.create(TestDatabases.Kind.H2), true, clock(),
-                (h, ids) -> Map.of(), null, false);
+                services -> new AutomationModule(services, (h, ids) -> Map.of(), null, false));
     }
 
-    /** A server with the given Salesforce pieces over a fresh database of the given kind. */
-    static AutomationServer with(TestDatabases.Kind kind, CampaignMemberships memberships, SalesforceSteps salesforce) {
-        return new AutomationServer(TestDatabases.create(kind), true, clock(), memberships, salesforce, false);
+    /** A server with the Salesforce flow actions (connect it through the settings API) over a fresh H2 database. */
+    static AutomationServer withSalesforce() {
+        return new AutomationServer(TestDatabases.create(TestDatabases.Kind.H2), true, clock(),
+                services -> AutomationModule.withSalesforce(services, false));
     }
 
     /** A node over a shared database, running its worker in the background (the database outlives it). */
     static AutomationServer backgroundNode(TestDatabases.TestDatabase shared, MutableClock clock) {
-        return new AutomationServer(shared, false, clock, (h, ids) -> Map.of(), null, true);
+        return new AutomationServer(shared, false, clock,
+                services -> new AutomationModule(services, (h, ids) -> Map.of(), null, true));
     }
 
     static MutableClock clock() {

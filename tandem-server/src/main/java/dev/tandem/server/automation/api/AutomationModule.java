@@ -9,6 +9,14 @@ import dev.tandem.server.automation.CampaignService;
 import dev.tandem.server.automation.batch.BatchRun;
 import dev.tandem.server.automation.document.DocumentWriter;
 import dev.tandem.server.automation.filter.CampaignMemberships;
+import dev.tandem.server.automation.filter.MirrorCampaignMemberships;
+import dev.tandem.server.automation.flow.salesforce.SalesforceFlowActions;
+import dev.tandem.server.sync.secrets.SecretKeySource;
+import dev.tandem.server.sync.settings.SalesforceConnectionStore;
+import dev.tandem.server.sync.settings.SalesforceConnections;
+import dev.tandem.server.sync.settings.SyncSettingsService;
+import org.jdbi.v3.core.Jdbi;
+import java.nio.file.Path;
 import dev.tandem.server.automation.flow.SalesforceSteps;
 import dev.tandem.server.automation.model.Recurrence;
 import dev.tandem.server.automation.model.SmartCampaign;
@@ -73,6 +81,24 @@ public final class AutomationModule implements TandemModule {
                 services.clock(), campaignMemberships, salesforce, Duration.ofMillis(200));
         this.campaigns = new CampaignService(services.database().jdbi(), services.clock(), services.activityLog(),
                 engine.queue());
+    }
+
+    /**
+     * The module as a server runs it: Salesforce flow actions through the stored connection (the campaign sync's
+     * {@link SalesforceConnections}, settings and mirror), filters reading the sync's campaign member mirror.
+     *
+     * @param background whether the worker runs in the background (see the full constructor)
+     */
+    public static AutomationModule withSalesforce(TandemApp.Services services, boolean background) {
+        Jdbi jdbi = services.database().jdbi();
+        SyncSettingsService settings = new SyncSettingsService(jdbi, services.clock());
+        // Same stored connection and key as the sync's own module; the client is rebuilt when the row changes.
+        SalesforceConnections connections = new SalesforceConnections(new SalesforceConnectionStore(jdbi,
+                SecretKeySource.lazyCipher(services.config().secretKey().orElse(null), Path.of("data"))), settings,
+                services.metrics());
+        SalesforceSteps steps = new SalesforceFlowActions(jdbi, services.clock(), connections::client, settings,
+                services.activityLog(), services.memberships());
+        return new AutomationModule(services, new MirrorCampaignMemberships(), steps, background);
     }
 
     /** The engine (tests and the CLI drain it). */
