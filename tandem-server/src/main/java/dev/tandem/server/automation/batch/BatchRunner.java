@@ -71,14 +71,16 @@ public final class BatchRunner {
                 Map<Long, PersonFacts> known = facts.load(h, ids);
                 Map<Long, Instant> last = qualifications.lastQualified(h, c.id(), ids);
                 List<Long> qualifying = new ArrayList<>();
+                List<QualificationStore.Qualified> qualified = new ArrayList<>();
                 for (long id : ids) {
                     PersonFacts person = known.get(id);
                     if (person != null && FilterEvaluator.passes(c.smartList(), person)
                             && c.qualification().qualifies(last.get(id), now)) {
                         qualifying.add(id);
-                        qualifications.record(h, c.id(), id, last.containsKey(id), now);
+                        qualified.add(new QualificationStore.Qualified(c.id(), id, last.containsKey(id)));
                     }
                 }
+                qualifications.record(h, qualified, now);
                 runs.startBatch(h, c.id(), run.id(), qualifying, run.tokens(), now);
                 started += qualifying.size();
                 if (page.size() < PAGE) {

@@ -142,10 +142,7 @@ public final class FlowExecutor {
                 if (runs.advance(h, node, ids, step + 1, now, now.plus(lease)) != ids.size()) {
                     throw new LostLeaseException();
                 }
-                for (FlowRun run : group) {
-                    runs.log(h, run, step, action.displayName(), outcomes.getOrDefault(run.personId(),
-                            StepOutcome.skipped("Person not found")), now);
-                }
+                runs.log(h, group, step, action.displayName(), outcomes, now);
             });
             return true;
         } catch (LostLeaseException e) {

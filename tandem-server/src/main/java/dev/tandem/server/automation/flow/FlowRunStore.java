@@ -15,23 +15,27 @@ public final class FlowRunStore {
 
     private static final String COLUMNS = "id, campaign_id, person_id, activity_id, batch_run_id, next_step, tokens";
 
+    /** A trigger run to start: the campaign fired for the person on the activity. */
+    public record TriggeredStart(long campaignId, long personId, long activityId, String tokens,
+                                 boolean qualifiedBefore) {
+    }
+
     /**
-     * Starts a trigger run; false when this campaign already ran for this activity (the unique constraint makes
-     * that hold across nodes).
+     * Starts trigger runs in one batched statement. Each (campaign, activity) pair is unique: the caller holds the
+     * activity's queued event locked and deletes it in the same transaction, and the unique constraint backs that
+     * up across nodes (a duplicate would fail the transaction, leaving the event queued).
      */
-    public boolean startTriggered(Handle h, long campaignId, long personId, long activityId, String tokens,
-                                  Instant now) {
-        boolean exists = h.createQuery("SELECT COUNT(*) FROM automation_flow_runs WHERE campaign_id = :c "
-                        + "AND activity_id = :a")
-                .bind("c", campaignId).bind("a", activityId).mapTo(Integer.class).one() > 0;
-        if (exists) {
-            return false;
+    public void startTriggered(Handle h, List<TriggeredStart> starts, Instant now) {
+        if (starts.isEmpty()) {
+            return;
         }
-        h.createUpdate("INSERT INTO automation_flow_runs (campaign_id, person_id, activity_id, next_step, state, "
-                        + "due_at, tokens, created_at) VALUES (:c, :p, :a, 0, :state, :now, :tokens, :now)")
-                .bind("c", campaignId).bind("p", personId).bind("a", activityId).bind("state", PENDING)
-                .bind("tokens", tokens).bind("now", now).execute();
-        return true;
+        var batch = h.prepareBatch("INSERT INTO automation_flow_runs (campaign_id, person_id, activity_id, next_step, "
+                + "state, due_at, tokens, created_at) VALUES (:c, :p, :a, 0, :state, :now, :tokens, :now)");
+        for (TriggeredStart s : starts) {
+            batch.bind("c", s.campaignId()).bind("p", s.personId()).bind("a", s.activityId()).bind("state", PENDING)
+                    .bind("tokens", s.tokens()).bind("now", now).add();
+        }
+        batch.execute();
     }
 
     /** Starts a batch run for each person. */
@@ -94,14 +98,21 @@ public final class FlowRunStore {
                 .bindList("ids", List.copyOf(runIds)).execute();
     }
 
-    /** Records what a step did for a person. */
-    public void log(Handle h, FlowRun run, int step, String action, StepOutcome outcome, Instant now) {
-        h.createUpdate("INSERT INTO automation_step_log (flow_run_id, campaign_id, person_id, step_index, action, "
-                        + "outcome, reason, occurred_at) VALUES (:run, :c, :p, :step, :action, :outcome, :reason, :now)")
-                .bind("run", run.id()).bind("c", run.campaignId()).bind("p", run.personId()).bind("step", step)
-                .bind("action", action).bind("outcome", outcome.kind().name())
-                .bind("reason", outcome.reason() == null ? null : truncate(outcome.reason()))
-                .bind("now", now).execute();
+    /** Records what a step did for each run of a group, in one batched statement. */
+    public void log(Handle h, List<FlowRun> group, int step, String action, java.util.Map<Long, StepOutcome> outcomes,
+                    Instant now) {
+        var batch = h.prepareBatch("INSERT INTO automation_step_log (flow_run_id, campaign_id, person_id, step_index, "
+                + "action, outcome, reason, occurred_at) VALUES (:run, :c, :p, :step, :action, :outcome, :reason, :now)");
+        for (FlowRun run : group) {
+            StepOutcome outcome = outcomes.getOrDefault(run.personId(), StepOutcome.skipped("Person not found"));
+            batch.bind("run", run.id()).bind("c", run.campaignId()).bind("p", run.personId()).bind("step", step)
+                    .bind("action", action).bind("outcome", outcome.kind().name())
+                    .bind("reason", outcome.reason() == null ? null : truncate(outcome.reason()))
+                    .bind("now", now).add();
+        }
+        if (!group.isEmpty()) {
+            batch.execute();
+        }
     }
 
     /** How many runs are pending (due or waiting). */

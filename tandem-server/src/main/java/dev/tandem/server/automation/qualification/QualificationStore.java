@@ -26,16 +26,47 @@ public final class QualificationStore {
         return last;
     }
 
-    /** Records that the person qualified now. */
-    public void record(Handle h, long campaignId, long personId, boolean before, Instant now) {
-        if (before) {
-            h.createUpdate("UPDATE automation_qualifications SET last_qualified_at = :now, times = times + 1 "
-                            + "WHERE campaign_id = :c AND person_id = :p")
-                    .bind("now", now).bind("c", campaignId).bind("p", personId).execute();
-        } else {
-            h.createUpdate("INSERT INTO automation_qualifications (campaign_id, person_id, last_qualified_at, times) "
-                            + "VALUES (:c, :p, :now, 1)")
-                    .bind("now", now).bind("c", campaignId).bind("p", personId).execute();
+    /** One person qualifying for one campaign; {@code before} says whether they had qualified earlier. */
+    public record Qualified(long campaignId, long personId, boolean before) {
+    }
+
+    /** Last qualification time per (campaign id, person id) of these people, for every campaign. */
+    public Map<List<Long>, Instant> lastQualified(Handle h, Collection<Long> personIds) {
+        Map<List<Long>, Instant> last = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return last;
+        }
+        h.createQuery("SELECT campaign_id, person_id, last_qualified_at FROM automation_qualifications "
+                        + "WHERE person_id IN (<ids>)")
+                .bindList("ids", List.copyOf(personIds))
+                .map((rs, ctx) -> Map.entry(List.of(rs.getLong(1), rs.getLong(2)),
+                        rs.getObject(3, OffsetDateTime.class).toInstant()))
+                .forEach(e -> last.put(e.getKey(), e.getValue()));
+        return last;
+    }
+
+    /** Records that these people qualified now, in two batched statements. */
+    public void record(Handle h, List<Qualified> qualified, Instant now) {
+        var updates = h.prepareBatch("UPDATE automation_qualifications SET last_qualified_at = :now, times = times + 1 "
+                + "WHERE campaign_id = :c AND person_id = :p");
+        var inserts = h.prepareBatch("INSERT INTO automation_qualifications (campaign_id, person_id, "
+                + "last_qualified_at, times) VALUES (:c, :p, :now, 1)");
+        int updated = 0;
+        int inserted = 0;
+        for (Qualified q : qualified) {
+            var batch = q.before() ? updates : inserts;
+            batch.bind("now", now).bind("c", q.campaignId()).bind("p", q.personId()).add();
+            if (q.before()) {
+                updated++;
+            } else {
+                inserted++;
+            }
+        }
+        if (updated > 0) {
+            updates.execute();
+        }
+        if (inserted > 0) {
+            inserts.execute();
         }
     }
 }

@@ -60,6 +60,9 @@ public final class TriggerProcessor {
                 }
             }
             Map<Long, PersonFacts> known = facts.load(h, people);
+            // Each person has one event in the batch, so one read of their qualifications serves the whole batch.
+            Map<List<Long>, Instant> last = qualifications.lastQualified(h, people);
+            List<FlowRunStore.TriggeredStart> starts = new ArrayList<>();
             for (int i = 0; i < events.size(); i++) {
                 TriggerEvent event = events.get(i);
                 PersonFacts person = known.get(event.personId());
@@ -67,17 +70,16 @@ public final class TriggerProcessor {
                     if (person == null || !FilterEvaluator.passes(campaign.smartList(), person)) {
                         continue;
                     }
-                    Instant last = qualifications.lastQualified(h, campaign.id(), List.of(event.personId()))
-                            .get(event.personId());
-                    if (!campaign.qualification().qualifies(last, now)) {
-                        continue;
-                    }
-                    if (runs.startTriggered(h, campaign.id(), event.personId(), event.activityId(), event.tokens(),
-                            now)) {
-                        qualifications.record(h, campaign.id(), event.personId(), last != null, now);
+                    Instant previous = last.get(List.of(campaign.id(), event.personId()));
+                    if (campaign.qualification().qualifies(previous, now)) {
+                        starts.add(new FlowRunStore.TriggeredStart(campaign.id(), event.personId(), event.activityId(),
+                                event.tokens(), previous != null));
                     }
                 }
             }
+            runs.startTriggered(h, starts, now);
+            qualifications.record(h, starts.stream().map(s -> new QualificationStore.Qualified(s.campaignId(),
+                    s.personId(), s.qualifiedBefore())).toList(), now);
             queue.delete(h, events.stream().map(TriggerEvent::id).toList());
             return events.size();
         });
