@@ -54,15 +54,33 @@ public final class FlowRunStore {
 
     /**
      * Leases up to {@code limit} due runs to {@code node}: runs no live lease holds, each the earliest due run of
-     * its person, so one person's runs execute in the order their activities arrived.
+     * its person, so one person's runs execute in the order their activities arrived. As with the trigger queue,
+     * the earliest due runs are read without locks, each person's first is kept (a person whose first run is leased
+     * elsewhere is left out), and those are locked with SKIP LOCKED.
      */
     public List<FlowRun> claimDue(Handle h, String node, Instant now, Duration lease, int limit) {
-        List<Long> ids = h.createQuery("SELECT f.id FROM automation_flow_runs f WHERE f.state = :pending "
-                        + "AND f.due_at <= :now AND (f.claimed_until IS NULL OR f.claimed_until < :now) "
-                        + "AND NOT EXISTS (SELECT 1 FROM automation_flow_runs e WHERE e.person_id = f.person_id "
-                        + "  AND e.state = :pending AND e.due_at <= :now AND e.id < f.id) "
-                        + "ORDER BY f.id LIMIT :limit FOR UPDATE SKIP LOCKED")
-                .bind("pending", PENDING).bind("now", now).bind("limit", limit).mapTo(Long.class).list();
+        List<Object[]> window = h.createQuery("SELECT id, person_id, claimed_until FROM automation_flow_runs "
+                        + "WHERE state = :pending AND due_at <= :now ORDER BY id LIMIT :window")
+                .bind("pending", PENDING).bind("now", now).bind("window", limit * 4)
+                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getLong(2),
+                        rs.getObject(3, java.time.OffsetDateTime.class)})
+                .list();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        List<Long> heads = new java.util.ArrayList<>();
+        for (Object[] row : window) {
+            java.time.OffsetDateTime leased = (java.time.OffsetDateTime) row[2];
+            boolean free = leased == null || leased.toInstant().isBefore(now);
+            if (seen.add((Long) row[1]) && free && heads.size() < limit) {
+                heads.add((Long) row[0]);
+            }
+        }
+        if (heads.isEmpty()) {
+            return List.of();
+        }
+        // Re-checked under the lock: another node may have leased or finished a run since the read.
+        List<Long> ids = h.createQuery("SELECT id FROM automation_flow_runs WHERE id IN (<ids>) AND state = :pending "
+                        + "AND (claimed_until IS NULL OR claimed_until < :now) ORDER BY id FOR UPDATE SKIP LOCKED")
+                .bindList("ids", heads).bind("pending", PENDING).bind("now", now).mapTo(Long.class).list();
         if (ids.isEmpty()) {
             return List.of();
         }

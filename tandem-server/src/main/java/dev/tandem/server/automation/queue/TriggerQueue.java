@@ -78,12 +78,29 @@ public final class TriggerQueue implements ActivityListener {
     /**
      * Locks and returns up to {@code limit} events, each the oldest queued event of its person; events another
      * transaction holds are skipped, and a person's later events wait until the earlier one is gone.
+     *
+     * <p>It reads the oldest events without locks, keeps each person's first (which is that person's oldest, as
+     * the read starts at the oldest event of all), then locks those with SKIP LOCKED: a person whose oldest event
+     * another node holds is left out, never overtaken. This costs two index range reads instead of a correlated
+     * sub-query per queued event.
      */
     public List<TriggerEvent> claimHeads(Handle tx, int limit) {
-        return tx.createQuery("SELECT " + COLUMNS + " FROM automation_trigger_events e "
-                        + "WHERE e.id = (SELECT MIN(x.id) FROM automation_trigger_events x WHERE x.person_id = e.person_id) "
-                        + "ORDER BY e.id LIMIT :limit FOR UPDATE SKIP LOCKED")
-                .bind("limit", limit).map((rs, ctx) -> event(rs)).list();
+        List<long[]> window = tx.createQuery("SELECT id, person_id FROM automation_trigger_events ORDER BY id "
+                        + "LIMIT :window")
+                .bind("window", limit * 4).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        List<Long> heads = new java.util.ArrayList<>();
+        for (long[] row : window) {
+            if (seen.add(row[1]) && heads.size() < limit) {
+                heads.add(row[0]);
+            }
+        }
+        if (heads.isEmpty()) {
+            return List.of();
+        }
+        return tx.createQuery("SELECT " + COLUMNS + " FROM automation_trigger_events WHERE id IN (<ids>) "
+                        + "ORDER BY id FOR UPDATE SKIP LOCKED")
+                .bindList("ids", heads).map((rs, ctx) -> event(rs)).list();
     }
 
     /** Removes evaluated events. */
