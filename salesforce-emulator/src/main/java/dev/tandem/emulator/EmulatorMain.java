@@ -1,12 +1,18 @@
 package dev.tandem.emulator;
 
+import dev.tandem.emulator.schema.CustomField;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
-/** Runs the emulator standalone: {@code EmulatorMain --port N [--seed file.json]}. */
+/**
+ * Runs the emulator standalone: {@code EmulatorMain --port N [--seed file.json] [--external-id Object.Field__c]...}.
+ * Each --external-id adds a unique text external-id custom field, e.g. CampaignMember.Sync_Key__c.
+ */
 public final class EmulatorMain {
+    private static final String USAGE = "usage: EmulatorMain --port N [--seed file.json] [--external-id Object.Field__c]";
+
     private EmulatorMain() {
     }
 
@@ -19,12 +25,22 @@ public final class EmulatorMain {
             switch (args[i]) {
                 case "--port" -> config = config.withPort(Integer.parseInt(value(args, ++i, "--port")));
                 case "--seed" -> config = config.withSeedJson(Files.readString(Path.of(value(args, ++i, "--seed"))));
+                case "--external-id" -> {
+                    String spec = value(args, ++i, "--external-id");
+                    int dot = spec.indexOf('.');
+                    if (dot <= 0) {
+                        System.err.println("--external-id needs Object.Field__c, got " + spec);
+                        System.exit(2);
+                    }
+                    config = config.withCustomField(CustomField.externalIdText(spec.substring(0, dot),
+                            spec.substring(dot + 1)));
+                }
                 case "--help", "-h" -> {
-                    System.out.println("usage: EmulatorMain --port N [--seed file.json]");
+                    System.out.println(USAGE);
                     return;
                 }
                 default -> {
-                    System.err.println("unknown option " + args[i] + "; usage: EmulatorMain --port N [--seed file.json]");
+                    System.err.println("unknown option " + args[i] + "; " + USAGE);
                     System.exit(2);
                 }
             }

@@ -60,7 +60,12 @@ final class Api {
 
     /** Logs in with the password grant. */
     static Api loggedInAs(SalesforceEmulator emulator, String username, String password) {
-        Api api = new Api(emulator.baseUrl());
+        return loggedInAs(emulator.baseUrl(), username, password);
+    }
+
+    /** Logs in with the password grant against an emulator at a base URL. */
+    static Api loggedInAs(String baseUrl, String username, String password) {
+        Api api = new Api(baseUrl);
         api.token = api.form("/services/oauth2/token", Map.of("grant_type", "password",
                 "client_id", EmulatorConfig.CLIENT_ID, "client_secret", EmulatorConfig.CLIENT_SECRET,
                 "username", username, "password", password)).json().path("access_token").asText();

@@ -235,4 +235,16 @@ class QueryTest extends EmulatorTestBase {
         assertThat(rows.get(0).path("Id").asText()).isEqualTo(changed);
         assertThat(rows.get(0).path("HasResponded").asBoolean()).isTrue();
     }
+
+    @Test
+    void semiJoinsSelectByTheIdsAnotherQueryReturns() {
+        assertThat(names("SELECT LastName FROM Lead WHERE Id IN (SELECT LeadId FROM CampaignMember WHERE CampaignId = "
+                + q(spring) + ") ORDER BY LastName")).containsExactly("Person0", "Person1");
+        assertThat(names("SELECT LastName FROM Lead WHERE Id NOT IN (SELECT LeadId FROM CampaignMember) ORDER BY"
+                + " LastName")).containsExactly("Person3", "Person4");
+        assertThat(names("SELECT Name FROM Campaign WHERE Id IN (SELECT CampaignId FROM CampaignMember WHERE"
+                + " Status = 'Responded')")).containsExactly("Spring Webinar");
+        EmulatorTestBase.assertError(api.query("SELECT Id FROM Lead WHERE Id IN (SELECT Status FROM CampaignMember)"),
+                400, "MALFORMED_QUERY");
+    }
 }

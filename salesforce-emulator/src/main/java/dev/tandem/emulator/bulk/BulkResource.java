@@ -84,8 +84,8 @@ public final class BulkResource {
                 case "GET":
                     return ApiResponse.json(200, info(job));
                 case "PATCH":
-                    return ApiResponse.json(200, info(changeState(job, Json.parseObject(req.body())
-                            .path("state").asText(""))));
+                    return ApiResponse.json(200, changeState(job, Json.parseObject(req.body())
+                            .path("state").asText("")));
                 default:
                     if (!job.isTerminal() && !job.state.equals("Open")) {
                         throw ApiException.badRequest("API_ERROR", "Job is still being processed; abort it first");
@@ -147,7 +147,8 @@ public final class BulkResource {
         return job;
     }
 
-    private IngestJob changeState(IngestJob job, String state) {
+    /** Moves a job to a new state and returns its info as of that moment (before any processing starts). */
+    private ObjectNode changeState(IngestJob job, String state) {
         switch (state) {
             case "UploadComplete":
                 if (!job.state.equals("Open")) {
@@ -155,16 +156,17 @@ public final class BulkResource {
                 }
                 job.state = "UploadComplete";
                 job.systemModstamp = ctx.org().clock().nowSeconds();
+                ObjectNode snapshot = info(job);
                 worker.schedule(() -> processor.process(job), ctx.config().bulkProcessingDelay().toMillis(),
                         TimeUnit.MILLISECONDS);
-                return job;
+                return snapshot;
             case "Aborted":
                 if (job.isTerminal()) {
                     throw ApiException.badRequest("INVALIDJOBSTATE", "Job " + job.id + " is already " + job.state);
                 }
                 job.state = "Aborted";
                 job.systemModstamp = ctx.org().clock().nowSeconds();
-                return job;
+                return info(job);
             default:
                 throw ApiException.badRequest("INVALIDJOBSTATE", "Invalid state: " + state);
         }

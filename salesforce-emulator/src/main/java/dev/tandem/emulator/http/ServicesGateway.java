@@ -91,9 +91,10 @@ public final class ServicesGateway implements Handler {
         if (outcome.limitHeader) {
             response.header("Sforce-Limit-Info", "api-usage=" + limits.used() + "/" + limits.max());
         }
-        write(ctx, response);
+        // Logged before the answer leaves, so a client that has its response also finds it in the log.
         log.record(new RecordedRequest(method, path, ctx.queryString(), response.status(), outcome.counted,
                 org.clock().now()), RequestLog.family(path));
+        write(ctx, response);
     }
 
     private static void write(Context ctx, ApiResponse r) {

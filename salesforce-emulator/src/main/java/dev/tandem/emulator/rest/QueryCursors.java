@@ -15,8 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class QueryCursors {
     private static final Duration TTL = Duration.ofDays(2);
-    /** Bounded so that long-running benchmarks do not grow memory without end; the oldest cursor goes first. */
-    private static final int MAX_OPEN = 5_000;
+    /**
+     * Bounded so that a long-running emulator does not keep every snapshot it ever made; the least recently used
+     * cursor goes first. Far more than a sync engine keeps open at once.
+     */
+    private static final int MAX_OPEN = 200;
 
     /** A cursor: the query, the snapshot of ids, whether deleted rows count, and when it was opened. */
     public record Cursor(Ast.Query query, List<String> ids, boolean includeDeleted, Instant openedAt) {

@@ -20,7 +20,6 @@ public final class FieldBuilder {
     private boolean idLookup;
     private boolean nameField;
     private boolean custom;
-    private boolean calculated;
     private boolean restrictedPicklist;
     private final List<FieldDef.PicklistValue> picklist = new ArrayList<>();
     private final List<String> referenceTo = new ArrayList<>();
@@ -66,7 +65,6 @@ public final class FieldBuilder {
     public FieldBuilder idLookup() { this.idLookup = true; return this; }
     public FieldBuilder nameField() { this.nameField = true; return this; }
     public FieldBuilder custom() { this.custom = true; return this; }
-    public FieldBuilder calculated() { this.calculated = true; return readOnly(); }
     public FieldBuilder restricted() { this.restrictedPicklist = true; return this; }
 
     public FieldBuilder values(String defaultValue, String... values) {
@@ -87,7 +85,7 @@ public final class FieldBuilder {
 
     public FieldDef build() {
         return new FieldDef(name, label, type, length, precision, scale, nillable, createable, updateable,
-                defaultedOnCreate, externalId, unique, idLookup, nameField, custom, calculated, restrictedPicklist,
+                defaultedOnCreate, externalId, unique, idLookup, nameField, custom, false, restrictedPicklist,
                 picklist, referenceTo, relationshipName);
     }
 }

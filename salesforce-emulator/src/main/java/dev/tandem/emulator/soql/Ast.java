@@ -47,6 +47,7 @@ public final class Ast {
     public sealed interface SelectItem permits FieldItem, CountItem, SubqueryItem {
     }
 
+    /** A plain field or parent-relationship path. */
     public record FieldItem(FieldPath path) implements SelectItem {
     }
 
@@ -59,15 +60,18 @@ public final class Ast {
     }
 
     /** A WHERE condition. */
-    public sealed interface Cond permits And, Or, Not, Compare, In, Like {
+    public sealed interface Cond permits And, Or, Not, Compare, In, InQuery, Like {
     }
 
+    /** All parts hold. */
     public record And(List<Cond> parts) implements Cond {
     }
 
+    /** At least one part holds. */
     public record Or(List<Cond> parts) implements Cond {
     }
 
+    /** The inner condition does not hold. */
     public record Not(Cond inner) implements Cond {
     }
 
@@ -75,7 +79,39 @@ public final class Ast {
     public record Compare(FieldPath path, String op, Object value) implements Cond {
     }
 
-    public record In(FieldPath path, List<Object> values, boolean negated) implements Cond {
+    /**
+     * path [NOT] IN (values); values are typed like the field, null allowed. {@code keys} holds the same values in
+     * comparison form (see {@link #key}) so membership is a hash lookup, not a scan of the list.
+     */
+    public record In(FieldPath path, List<Object> values, boolean negated, java.util.Set<Object> keys) implements Cond {
+        public In(FieldPath path, List<Object> values, boolean negated) {
+            this(path, values, negated, keysOf(path.leaf(), values));
+        }
+
+        private static java.util.Set<Object> keysOf(FieldDef f, List<Object> values) {
+            java.util.Set<Object> keys = new java.util.HashSet<>();
+            values.forEach(v -> keys.add(key(f, v)));
+            return keys;
+        }
+
+        /** The comparison form of a value: text lower-cased (except ids), numbers as doubles. */
+        public static Object key(FieldDef f, Object v) {
+            if (v instanceof String s && !f.type().isIdValued()) {
+                return s.toLowerCase(java.util.Locale.ROOT);
+            }
+            if (v instanceof Number n) {
+                return n.doubleValue();
+            }
+            return v;
+        }
+    }
+
+    /** path [NOT] IN (SELECT idField FROM … ): a semi-join (or anti-join) on the ids another query selects. */
+    public record InQuery(FieldPath path, Query query, boolean negated) implements Cond {
+        /** The single id field the inner query selects. */
+        public FieldPath selected() {
+            return ((FieldItem) query.select().get(0)).path();
+        }
     }
 
     /** LIKE with the pattern already compiled to a case-insensitive regex. */
@@ -93,6 +129,7 @@ public final class Ast {
         }
     }
 
+    /** One ORDER BY key with its direction and null placement. */
     public record OrderItem(FieldPath path, boolean descending, boolean nullsFirst) {
     }
 }

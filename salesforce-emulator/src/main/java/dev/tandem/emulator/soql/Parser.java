@@ -379,7 +379,7 @@ public final class Parser {
         if (t.isKeyword("IN")) {
             expect(Token.Kind.LPAREN);
             if (peek().isKeyword("SELECT")) {
-                throw ApiException.malformedQuery("semi-join subqueries are not supported by this emulator");
+                return semiJoin(p, negated);
             }
             List<Object> values = new ArrayList<>();
             do {
@@ -397,6 +397,36 @@ public final class Parser {
             return new Ast.Like(p, likePattern(s.text()));
         }
         throw unexpected(t);
+    }
+
+    private Cond semiJoin(FieldPath outer, boolean negated) {
+        Token at = peek();
+        Query inner = query(null);
+        expect(Token.Kind.RPAREN);
+        boolean oneIdField = inner.select().size() == 1 && inner.select().get(0) instanceof Ast.FieldItem f
+                && f.path().leaf().type().isIdValued();
+        if (!oneIdField || !outer.leaf().type().isIdValued()) {
+            throw ApiException.malformedQuery(positioned(at.offset(), "Semi join sub-selects can select only one"
+                    + " ID field, and the outer field must be an ID field"));
+        }
+        if (inner.where() != null && containsSemiJoin(inner.where())) {
+            throw ApiException.malformedQuery(positioned(at.offset(), "Nesting of semi join sub-selects is not"
+                    + " supported"));
+        }
+        return new Ast.InQuery(outer, inner, negated);
+    }
+
+    private static boolean containsSemiJoin(Cond c) {
+        if (c instanceof Ast.InQuery) {
+            return true;
+        }
+        if (c instanceof Ast.And a) {
+            return a.parts().stream().anyMatch(Parser::containsSemiJoin);
+        }
+        if (c instanceof Ast.Or o) {
+            return o.parts().stream().anyMatch(Parser::containsSemiJoin);
+        }
+        return c instanceof Ast.Not n && containsSemiJoin(n.inner());
     }
 
     static Pattern likePattern(String like) {

@@ -18,8 +18,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,13 +42,28 @@ public final class QueryEngine {
     }
 
     private List<SRecord> filter(Query q, Collection<SRecord> candidates, boolean includeDeleted) {
+        Map<Ast.InQuery, Set<Object>> semiJoins = new IdentityHashMap<>();
         List<SRecord> out = new ArrayList<>();
         for (SRecord r : candidates) {
-            if ((includeDeleted || !r.isDeleted()) && (q.where() == null || matches(r, q.where()))) {
+            if ((includeDeleted || !r.isDeleted()) && (q.where() == null || matches(r, q.where(), semiJoins))) {
                 out.add(r);
             }
         }
         return out;
+    }
+
+    /** The ids a semi-join's inner query selects, computed once per outer query. */
+    private Set<Object> semiJoinIds(Ast.InQuery in, Map<Ast.InQuery, Set<Object>> cache) {
+        return cache.computeIfAbsent(in, k -> {
+            Set<Object> ids = new HashSet<>();
+            for (SRecord r : select(k.query(), false)) {
+                Object v = value(r, k.selected());
+                if (v != null) {
+                    ids.add(v);
+                }
+            }
+            return ids;
+        });
     }
 
     private List<SRecord> finish(Query q, List<SRecord> rows) {
@@ -151,10 +169,10 @@ public final class QueryEngine {
         return current.get(p.leaf().name());
     }
 
-    boolean matches(SRecord r, Cond c) {
+    private boolean matches(SRecord r, Cond c, Map<Ast.InQuery, Set<Object>> semiJoins) {
         if (c instanceof Ast.And a) {
             for (Cond p : a.parts()) {
-                if (!matches(r, p)) {
+                if (!matches(r, p, semiJoins)) {
                     return false;
                 }
             }
@@ -162,27 +180,25 @@ public final class QueryEngine {
         }
         if (c instanceof Ast.Or o) {
             for (Cond p : o.parts()) {
-                if (matches(r, p)) {
+                if (matches(r, p, semiJoins)) {
                     return true;
                 }
             }
             return false;
         }
         if (c instanceof Ast.Not n) {
-            return !matches(r, n.inner());
+            return !matches(r, n.inner(), semiJoins);
+        }
+        if (c instanceof Ast.InQuery in) {
+            Object v = value(r, in.path());
+            boolean found = v != null && semiJoinIds(in, semiJoins).contains(v);
+            return found != in.negated();
         }
         if (c instanceof Ast.Compare cmp) {
             return compare(value(r, cmp.path()), cmp.op(), cmp.value(), cmp.path().leaf());
         }
         if (c instanceof Ast.In in) {
-            Object v = value(r, in.path());
-            boolean found = false;
-            for (Object candidate : in.values()) {
-                if (candidate == null ? v == null : v != null && order(v, candidate, in.path().leaf()) == 0) {
-                    found = true;
-                    break;
-                }
-            }
+            boolean found = in.keys().contains(Ast.In.key(in.path().leaf(), value(r, in.path())));
             return found != in.negated();
         }
         Ast.Like like = (Ast.Like) c;

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Bulk API 2.0 ingest: create job, upload CSV, mark UploadComplete, poll until finished, fetch only the result
@@ -134,7 +135,7 @@ public final class BulkIngest {
         try {
             transport.send(ApiCall.json("PATCH", "jobs/ingest", jobPath, Map.of("state", "UploadComplete")));
             BulkJob job = poller.await(() -> BulkJob.of(transport.send(ApiCall.get("jobs/ingest", jobPath)).json()));
-            collectResults(op, job, jobPath, header, rows, from, to, results);
+            collectResults(op, extId, job, jobPath, header, rows, from, to, results);
             return job;
         } catch (SalesforceException e) {
             // From UploadComplete on, Salesforce may process the job whatever happens to this client.
@@ -142,11 +143,11 @@ public final class BulkIngest {
         }
     }
 
-    private void collectResults(BulkOperation op, BulkJob job, String jobPath, List<String> header,
+    private void collectResults(BulkOperation op, String extId, BulkJob job, String jobPath, List<String> header,
                                 List<List<String>> rows, int from, int to, SaveResult[] results) {
         String jobId = job.id();
         int count = to - from;
-        Matcher matcher = new Matcher(header, rows, from, to);
+        Matcher matcher = new Matcher(header, extId, rows, from, to);
         long failed = job.numberRecordsFailed();
         long succeeded = job.numberRecordsProcessed() - failed;
         if (succeeded > 0) {
@@ -206,21 +207,38 @@ public final class BulkIngest {
         return s == null || s.isEmpty() ? null : s;
     }
 
-    /** Matches result rows to input rows by the echoed original columns; duplicates are taken in input order. */
+    /**
+     * Matches result rows to input rows by echoed columns: the record Id when the job has one, else the external
+     * id of an upsert, else the whole row. Fewer columns leave less room for Salesforce re-formatting a value;
+     * duplicate keys are taken in input order.
+     */
     private static final class Matcher {
-        private final List<String> header;
+        private final List<String> keyColumns;
         private final Map<List<String>, Deque<Integer>> byKey = new HashMap<>();
 
-        Matcher(List<String> header, List<List<String>> rows, int from, int to) {
-            this.header = header;
+        Matcher(List<String> header, String externalIdField, List<List<String>> rows, int from, int to) {
+            List<Integer> positions = keyPositions(header, externalIdField);
+            this.keyColumns = positions.stream().map(header::get).toList();
             for (int i = from; i < to; i++) {
-                byKey.computeIfAbsent(rows.get(i), k -> new ArrayDeque<>()).add(i);
+                List<String> row = rows.get(i);
+                byKey.computeIfAbsent(positions.stream().map(row::get).toList(), k -> new ArrayDeque<>()).add(i);
             }
         }
 
+        private static List<Integer> keyPositions(List<String> header, String externalIdField) {
+            for (String preferred : new String[] {"Id", externalIdField}) {
+                for (int c = 0; preferred != null && c < header.size(); c++) {
+                    if (header.get(c).equalsIgnoreCase(preferred)) {
+                        return List.of(c);
+                    }
+                }
+            }
+            return IntStream.range(0, header.size()).boxed().toList();
+        }
+
         int take(Map<String, String> resultRow) {
-            List<String> key = new ArrayList<>(header.size());
-            for (String column : header) {
+            List<String> key = new ArrayList<>(keyColumns.size());
+            for (String column : keyColumns) {
                 String v = resultRow.get(column);
                 key.add(v == null ? "" : v);
             }

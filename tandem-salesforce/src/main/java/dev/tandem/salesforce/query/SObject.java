@@ -121,6 +121,15 @@ public final class SObject {
         return Boolean.valueOf(s);
     }
 
+    /** A whole-number field; bulk rows carry numbers as text, which is accepted too. */
+    public Long getLong(String path) {
+        Object v = get(path);
+        if (v == null || v.toString().isEmpty()) {
+            return null;
+        }
+        return v instanceof Long l ? l : new BigDecimal(v.toString()).longValueExact();
+    }
+
     public BigDecimal getDecimal(String path) {
         Object v = get(path);
         if (v == null || v.toString().isEmpty()) {

@@ -1,7 +1,6 @@
 package dev.tandem.salesforce.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.tandem.emulator.EmulatorConfig;
 import dev.tandem.emulator.EmulatorControl;
@@ -81,13 +80,9 @@ abstract class EmulatorTestBase {
                 .filter(r -> r.method().equalsIgnoreCase(method) && p.matcher(r.path()).matches()).count();
     }
 
-    /**
-     * Asserts how many matching requests the emulator logged. The emulator writes its log entry just after
-     * answering, so the entry for the last response may trail it briefly; the count is awaited, not sampled.
-     */
+    /** Asserts how many matching requests the emulator logged (it logs each request before answering it). */
     static void assertRequests(String method, String pathRegex, long expected) {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(requests(method, pathRegex))
-                .as(method + " " + pathRegex).isEqualTo(expected));
+        assertThat(requests(method, pathRegex)).as(method + " " + pathRegex).isEqualTo(expected);
     }
 
     static void assertTokenRequests(long expected) {

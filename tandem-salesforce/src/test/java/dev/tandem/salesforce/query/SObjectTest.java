@@ -6,6 +6,7 @@ import dev.tandem.salesforce.http.Json;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SObjectTest {
@@ -32,6 +33,7 @@ class SObjectTest {
         assertThat(m.getDate("FirstRespondedDate")).isEqualTo(LocalDate.of(2026, 3, 2));
         assertThat(m.getBoolean("HasResponded")).isTrue();
         assertThat(m.get("NumberOfLeads")).isEqualTo(3L);
+        assertThat(m.getLong("NumberOfLeads")).isEqualTo(3L);
         assertThat(m.getDecimal("ActualCost")).isEqualByComparingTo(new BigDecimal("12.50"));
     }
 
@@ -59,6 +61,14 @@ class SObjectTest {
                  "CampaignMembers":{"totalSize":1,"done":true,"records":[{"attributes":{"type":"CampaignMember"},"Id":"00v000000000001AAA"}]}}""");
 
         assertThat(c.children("CampaignMembers")).extracting(SObject::id).containsExactly("00v000000000001AAA");
+    }
+
+    @Test
+    void bulkRowsWithTextValuesConvertOnRead() {
+        SObject row = SObject.of("Campaign", Map.of("NumberOfLeads", "12", "IsActive", "true"));
+
+        assertThat(row.getLong("NumberOfLeads")).isEqualTo(12L);
+        assertThat(row.getBoolean("IsActive")).isTrue();
     }
 
     @Test

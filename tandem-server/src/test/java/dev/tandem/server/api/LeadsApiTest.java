@@ -200,6 +200,27 @@ class LeadsApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aBatchSizeAbove300IsRejectedWith1003NamingIt() {
+        JsonNode response = server.get("/rest/v1/leads.json?filterType=id&filterValues=1&batchSize=301");
+
+        assertThat(errorCode(response)).isEqualTo("1003");
+        assertThat(errorMessage(response)).contains("batchSize");
+    }
+
+    @Test
+    void anUnknownLookupFieldIsRejectedWith1003NamingIt() {
+        JsonNode response = sync("{\"lookupField\":\"shoeSize\",\"input\":[{\"email\":\"x@example.com\"}]}");
+
+        assertThat(errorCode(response)).isEqualTo("1003");
+        assertThat(errorMessage(response)).contains("lookupField");
+    }
+
+    @Test
+    void aNonNumericLeadIdInThePathIsRejectedWith610() {
+        assertThat(errorCode(server.get("/rest/v1/lead/abc.json"))).isEqualTo("610");
+    }
+
+    @Test
     void aForgedPageTokenIsRejectedWith1003NotAServerError() {
         JsonNode response = server.get("/rest/v1/leads.json?filterType=id&filterValues=1&nextPageToken=garbage!!");
 

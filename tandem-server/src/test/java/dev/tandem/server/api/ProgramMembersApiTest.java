@@ -1,8 +1,10 @@
 package dev.tandem.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.server.http.TestTandem;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -134,6 +136,17 @@ class ProgramMembersApiTest extends ApiTestSupport {
         long program = createWebinarProgram();
 
         assertThat(errorCode(server.postJson("/rest/v1/programs/" + program + "/members/status.json", "{\"statusName\":"))).isEqualTo("609");
+    }
+
+    @Test
+    void aStatusBodyThatIsNotJsonIsRejectedWith612() {
+        long program = createWebinarProgram();
+
+        JsonNode response = TestTandem.json(server.send(server.authorized("/rest/v1/programs/" + program + "/members/status.json")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("statusName=Member")).build()).body());
+
+        assertThat(errorCode(response)).isEqualTo("612");
     }
 
     @Test

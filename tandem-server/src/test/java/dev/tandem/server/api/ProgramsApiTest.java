@@ -296,6 +296,19 @@ class ProgramsApiTest extends ApiTestSupport {
     }
 
     @Test
+    void channelsMaxReturnAbove200IsRejectedWith1003() {
+        JsonNode response = server.get("/rest/asset/v1/channels.json?maxReturn=201");
+
+        assertThat(errorCode(response)).isEqualTo("1003");
+        assertThat(errorMessage(response)).contains("maxReturn");
+    }
+
+    @Test
+    void channelByNameWithoutANameIsRejectedWith701() {
+        assertThat(errorMessage(server.get("/rest/asset/v1/channel/byName.json"))).isEqualTo("name cannot be blank");
+    }
+
+    @Test
     void aChannelIsFoundByExactNameAndAnUnknownNameGives702() {
         JsonNode tradeshow = result(server.get("/rest/asset/v1/channel/byName.json?name=Tradeshow")).get(0);
 

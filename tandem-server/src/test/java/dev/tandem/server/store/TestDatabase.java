@@ -15,6 +15,8 @@ public final class TestDatabase implements AutoCloseable {
 
     private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final String PG_USER = "postgres";
+    /** V2 seeds channels 1..10; tests may add more. */
+    private static final int SEEDED_CHANNELS = 10;
 
     private final Database database;
     private final String schema;
@@ -41,7 +43,7 @@ public final class TestDatabase implements AutoCloseable {
         return database;
     }
 
-    /** Empties the tables tests write, keeping the seeded channels. */
+    /** Empties the tables tests write and drops channels they added, keeping the seeded ones. */
     public void clear() {
         database.jdbi().useHandle(h -> {
             h.execute("DELETE FROM activities");
@@ -49,6 +51,7 @@ public final class TestDatabase implements AutoCloseable {
             h.execute("DELETE FROM people");
             h.execute("DELETE FROM program_costs");
             h.execute("DELETE FROM programs");
+            h.execute("DELETE FROM channels WHERE id > " + SEEDED_CHANNELS);
         });
     }
 

@@ -1,8 +1,10 @@
 package dev.tandem.server.domain.programs;
 
 import dev.tandem.core.channel.Channel;
+import dev.tandem.core.channel.ProgressionStatus;
 import dev.tandem.core.program.PeriodCosts;
 import dev.tandem.core.program.Program;
+import dev.tandem.core.program.ProgramType;
 import dev.tandem.server.domain.Batches;
 import dev.tandem.server.domain.DomainException;
 import dev.tandem.server.domain.Timestamps;
@@ -177,6 +179,32 @@ public final class ProgramService {
     /** The channel with exactly this name. */
     public Optional<Channel> channelByName(String name) {
         return jdbi.withHandle(h -> channels.byName(h, name)).map(StoredChannel::channel);
+    }
+
+    /**
+     * Adds a channel (admin action): "Not in Program" is added at step 0 when missing. Refuses a taken name or
+     * an invalid progression. One transaction.
+     */
+    public Channel createChannel(String name, ProgramType applicableProgramType, List<ProgressionStatus> statuses) {
+        Channel channel;
+        try {
+            channel = new Channel(0, name == null ? null : name.trim(), applicableProgramType, statuses);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid(e.getMessage());
+        }
+        try {
+            return jdbi.inTransaction(tx -> {
+                if (channels.byName(tx, channel.name()).isPresent()) {
+                    throw DomainException.conflict("name: a channel named '" + channel.name() + "' already exists");
+                }
+                return channels.insert(tx, channel, Timestamps.now(clock)).channel();
+            });
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw DomainException.conflict("name: a channel named '" + channel.name() + "' already exists");
+            }
+            throw e;
+        }
     }
 
     /** The channel a program uses, with status ids. */

@@ -1,6 +1,7 @@
 package dev.tandem.server.domain.programs;
 
 import dev.tandem.core.channel.Channel;
+import dev.tandem.core.channel.ProgressionStatus;
 import dev.tandem.core.membership.ChangeSource;
 import dev.tandem.core.program.PeriodCost;
 import dev.tandem.core.program.Program;
@@ -201,6 +202,28 @@ class ProgramServiceTest extends DatabaseTest {
         assertThat(programs.browse(2, 0)).extracting(Program::name).containsExactly("P0", "P1");
         assertThat(programs.browse(2, 4)).extracting(Program::name).containsExactly("P4");
         assertThatThrownBy(() -> programs.browse(201, 0)).hasMessageStartingWith("maxReturn:");
+    }
+
+    @Test
+    void adminChannelGetsNotInProgramAndCanBeUsedByItsType() {
+        Channel party = programs.createChannel("Party", ProgramType.WEBINAR, List.of(
+                ProgressionStatus.of("Invited", 10, false), ProgressionStatus.of("Attended", 20, true)));
+        assertThat(party.statuses()).extracting(ProgressionStatus::name)
+                .containsExactly("Not in Program", "Invited", "Attended");
+        Program program = programs.create(new NewProgram("Launch", null, ProgramType.WEBINAR, "Party", null));
+        assertThat(program.channelName()).isEqualTo("Party");
+    }
+
+    @Test
+    void channelWithATakenNameOrBadStepsIsRefused() {
+        assertThatThrownBy(() -> programs.createChannel("Webinar", ProgramType.EVENT,
+                List.of(ProgressionStatus.of("Invited", 10, false))))
+                .isInstanceOfSatisfying(DomainException.class, e ->
+                        assertThat(e.kind()).isEqualTo(DomainException.Kind.CONFLICT));
+        assertThatThrownBy(() -> programs.createChannel("Bad", ProgramType.EVENT,
+                List.of(ProgressionStatus.of("Invited", 0, false))))
+                .isInstanceOfSatisfying(DomainException.class, e ->
+                        assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID));
     }
 
     @Test
