@@ -15,3 +15,10 @@ CREATE TABLE automation_smart_campaigns (
 );
 CREATE INDEX automation_smart_campaigns_active ON automation_smart_campaigns (active, campaign_type);
 CREATE INDEX automation_smart_campaigns_program ON automation_smart_campaigns (program_id);
+
+-- Bumped by every smart campaign write, so each node knows when to re-read its cache of active campaigns.
+CREATE TABLE automation_state (
+    id       INTEGER PRIMARY KEY,
+    version  BIGINT  NOT NULL
+);
+INSERT INTO automation_state (id, version) VALUES (1, 0);

@@ -47,6 +47,7 @@ CREATE TABLE automation_qualifications (
     times              INTEGER NOT NULL,
     PRIMARY KEY (campaign_id, person_id)
 );
+CREATE INDEX automation_qualifications_person ON automation_qualifications (person_id);
 
 -- Scheduled runs of batch campaigns (run now, at a time, or the next occurrence of a recurrence).
 CREATE TABLE automation_batch_runs (

@@ -73,11 +73,6 @@ public final class AutomationEngine implements AutoCloseable {
         return queue;
     }
 
-    /** This node's name in leases. */
-    public String node() {
-        return node;
-    }
-
     /** One pass over all kinds of work; returns how much work it found (0 when idle). */
     public int runOnce() {
         int work = triggers.processBatch(EVENT_BATCH);

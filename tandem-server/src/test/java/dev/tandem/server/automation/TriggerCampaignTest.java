@@ -290,4 +290,21 @@ class TriggerCampaignTest extends AutomationTestSupport {
 
         assertThat(statusOf(c, lee)).contains("Registered");
     }
+
+    @Test
+    void newRulesOfAnActiveCampaignApplyToTheNextEvent() {
+        long webinar = webinar();
+        long target = webinar();
+        long campaign = activeCampaign(null, programStatusChanged(webinar, "Registered"),
+                changeProgramStatus(target, "Member"));
+        long max = person();
+        setStatus(webinar, "Member", max);
+        server.drain();
+
+        result(saveRules(campaign, programStatusChanged(webinar, "Attended")));
+        setStatus(webinar, "Attended", max);
+        server.drain();
+
+        assertThat(statusOf(target, max)).contains("Member");
+    }
 }

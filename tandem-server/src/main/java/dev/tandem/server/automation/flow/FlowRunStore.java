@@ -133,12 +133,6 @@ public final class FlowRunStore {
         }
     }
 
-    /** How many runs are pending (due or waiting). */
-    public long pending(Handle h) {
-        return h.createQuery("SELECT COUNT(*) FROM automation_flow_runs WHERE state = :pending").bind("pending", PENDING)
-                .mapTo(Long.class).one();
-    }
-
     /** Whether any run is due now and not leased. */
     public boolean anyDue(Handle h, Instant now) {
         return h.createQuery("SELECT COUNT(*) FROM automation_flow_runs WHERE state = :pending AND due_at <= :now "

@@ -30,9 +30,4 @@ public record FlowStep(List<Choice> choices, FlowAction defaultAction) {
     public FlowAction actionFor(java.util.function.Predicate<Filter> holds) {
         return Choices.firstMatch(choices, c -> holds.test(c.condition())).map(Choice::action).orElse(defaultAction);
     }
-
-    /** Whether the step talks to Salesforce in any of its variants. */
-    public boolean touchesSalesforce() {
-        return defaultAction.touchesSalesforce() || choices.stream().anyMatch(c -> c.action().touchesSalesforce());
-    }
 }

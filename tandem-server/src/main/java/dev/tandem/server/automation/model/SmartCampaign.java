@@ -34,16 +34,4 @@ public record SmartCampaign(long id, String name, String description, Long progr
     public boolean isRequestable() {
         return smartList.triggers().stream().anyMatch(t -> t instanceof Trigger.CampaignRequested);
     }
-
-    /** The same campaign with other rules. */
-    public SmartCampaign withRules(SmartList list, QualificationRule rule) {
-        return new SmartCampaign(id, name, description, programId, list, flow, rule, active, recurrence, createdAt,
-                updatedAt);
-    }
-
-    /** The same campaign with another flow. */
-    public SmartCampaign withFlow(List<FlowStep> steps) {
-        return new SmartCampaign(id, name, description, programId, smartList, steps, qualification, active,
-                recurrence, createdAt, updatedAt);
-    }
 }

@@ -31,6 +31,7 @@ public final class CampaignStore {
 
     /** Creates an empty, inactive campaign; returns its id. */
     public long insert(Handle h, String name, String description, Long programId, Instant now) {
+        bump(h);
         return h.createUpdate("INSERT INTO automation_smart_campaigns (name, description, program_id, campaign_type, "
                         + "rules, flow, active, created_at, updated_at) VALUES (:name, :description, :program, :type, "
                         + ":rules, :flow, FALSE, :now, :now)")
@@ -69,15 +70,18 @@ public final class CampaignStore {
                 .bind("type", CampaignType.TRIGGER.name()).map((rs, ctx) -> campaign(rs)).list();
     }
 
-    /** A value that changes whenever the set or content of active campaigns may have changed (cache key). */
-    public String activeVersion(Handle h) {
-        return h.createQuery("SELECT COUNT(*) AS n, MAX(updated_at) AS latest FROM automation_smart_campaigns "
-                        + "WHERE active = TRUE")
-                .map((rs, ctx) -> rs.getLong("n") + "|" + rs.getObject("latest", OffsetDateTime.class)).one();
+    /** A number that changes with every campaign write (the cache key of active campaigns). */
+    public long version(Handle h) {
+        return h.createQuery("SELECT version FROM automation_state WHERE id = 1").mapTo(Long.class).one();
+    }
+
+    private static void bump(Handle h) {
+        h.createUpdate("UPDATE automation_state SET version = version + 1 WHERE id = 1").execute();
     }
 
     /** Renames or re-describes a campaign. */
     public void updateInfo(Handle h, long id, String name, String description, Instant now) {
+        bump(h);
         h.createUpdate("UPDATE automation_smart_campaigns SET name = :name, description = :description, "
                         + "updated_at = :now WHERE id = :id")
                 .bind("id", id).bind("name", name).bind("description", description).bind("now", now).execute();
@@ -85,6 +89,7 @@ public final class CampaignStore {
 
     /** Stores validated rules; the type follows them. */
     public void saveRules(Handle h, long id, SmartList list, QualificationRule rule, Instant now) {
+        bump(h);
         h.createUpdate("UPDATE automation_smart_campaigns SET rules = :rules, campaign_type = :type, "
                         + "updated_at = :now WHERE id = :id")
                 .bind("id", id).bind("rules", write(DocumentWriter.rules(list, rule)))
@@ -93,18 +98,21 @@ public final class CampaignStore {
 
     /** Stores a validated flow. */
     public void saveFlow(Handle h, long id, List<FlowStep> steps, Instant now) {
+        bump(h);
         h.createUpdate("UPDATE automation_smart_campaigns SET flow = :flow, updated_at = :now WHERE id = :id")
                 .bind("id", id).bind("flow", write(DocumentWriter.flow(steps))).bind("now", now).execute();
     }
 
     /** Activates or deactivates. */
     public void setActive(Handle h, long id, boolean active, Instant now) {
+        bump(h);
         h.createUpdate("UPDATE automation_smart_campaigns SET active = :active, updated_at = :now WHERE id = :id")
                 .bind("id", id).bind("active", active).bind("now", now).execute();
     }
 
     /** Sets or clears a batch campaign's recurrence. */
     public void setRecurrence(Handle h, long id, Recurrence recurrence, Instant now) {
+        bump(h);
         String json = null;
         if (recurrence != null) {
             ObjectNode node = JSON.createObjectNode();
@@ -122,6 +130,7 @@ public final class CampaignStore {
 
     /** Deletes a campaign with its runs, qualifications and schedules; false when it did not exist. */
     public boolean delete(Handle h, long id) {
+        bump(h);
         h.createUpdate("DELETE FROM automation_step_log WHERE campaign_id = :id").bind("id", id).execute();
         return h.createUpdate("DELETE FROM automation_smart_campaigns WHERE id = :id").bind("id", id).execute() > 0;
     }

@@ -13,13 +13,13 @@ import java.util.List;
 public final class ActiveCampaigns {
 
     private final CampaignStore store = new CampaignStore();
-    private String version;
+    private long version = -1;
     private List<SmartCampaign> campaigns = List.of();
 
     /** The active trigger campaigns as of now. */
     public synchronized List<SmartCampaign> current(Handle h) {
-        String now = store.activeVersion(h);
-        if (!now.equals(version)) {
+        long now = store.version(h);
+        if (now != version) {
             campaigns = store.activeTriggerCampaigns(h);
             version = now;
         }

@@ -29,7 +29,7 @@ public final class CampaignValidator {
     private final ProgramDao programs = new ProgramDao();
     private final ChannelDao channels = new ChannelDao();
 
-    /** Validates the rules of a campaign owned by {@code ownerProgramId} (null: no program). */
+    /** Validates a smart list's triggers and filters. */
     public void validateRules(Handle h, SmartList list) {
         Problems problems = new Problems();
         Lookup lookup = new Lookup(h);
@@ -62,12 +62,12 @@ public final class CampaignValidator {
     private void trigger(Lookup lookup, Trigger trigger, String path, Problems problems) {
         String rule = path + " (" + trigger.displayName() + ")";
         if (trigger instanceof Trigger.AddedToSfdcCampaign t) {
-            campaigns(lookup, t.campaigns(), rule, problems);
+            campaigns(t.campaigns(), rule, problems);
             campaignStatuses(lookup, t.campaigns().campaignIds(), t.status(), rule + ".status", problems);
         } else if (trigger instanceof Trigger.RemovedFromSfdcCampaign t) {
-            campaigns(lookup, t.campaigns(), rule, problems);
+            campaigns(t.campaigns(), rule, problems);
         } else if (trigger instanceof Trigger.StatusChangedInSfdcCampaign t) {
-            campaigns(lookup, t.campaigns(), rule, problems);
+            campaigns(t.campaigns(), rule, problems);
             campaignStatuses(lookup, t.campaigns().campaignIds(), t.newStatus(), rule + ".newStatus", problems);
             campaignStatuses(lookup, t.campaigns().campaignIds(), t.previousStatus(), rule + ".previousStatus",
                     problems);
@@ -82,7 +82,7 @@ public final class CampaignValidator {
     private void filter(Lookup lookup, Filter filter, String path, Problems problems) {
         String rule = path + " (" + filter.displayName() + ")";
         if (filter instanceof Filter.MemberOfSfdcCampaign f) {
-            campaigns(lookup, new CampaignSelector(false, f.campaignIds()), rule, problems);
+            campaigns(new CampaignSelector(false, f.campaignIds()), rule, problems);
             campaignStatuses(lookup, f.campaignIds(), f.status(), rule + ".status", problems);
         } else if (filter instanceof Filter.MemberOfProgram f) {
             lookup.channelOf(f.programId()).ifPresentOrElse(
@@ -94,12 +94,12 @@ public final class CampaignValidator {
     private void action(Lookup lookup, Long owner, FlowAction action, String path, Problems problems) {
         String rule = path + " (" + action.displayName() + ")";
         if (action instanceof FlowAction.AddToSfdcCampaign a) {
-            campaign(lookup, a.campaignId(), rule + ".campaignId", problems);
+            campaign(a.campaignId(), rule + ".campaignId", problems);
             campaignStatus(lookup, a.campaignId(), a.status(), rule + ".status", problems);
         } else if (action instanceof FlowAction.RemoveFromSfdcCampaign a) {
-            campaign(lookup, a.campaignId(), rule + ".campaignId", problems);
+            campaign(a.campaignId(), rule + ".campaignId", problems);
         } else if (action instanceof FlowAction.ChangeStatusInSfdcCampaign a) {
-            campaign(lookup, a.campaignId(), rule + ".campaignId", problems);
+            campaign(a.campaignId(), rule + ".campaignId", problems);
             campaignStatus(lookup, a.campaignId(), a.status(), rule + ".status", problems);
         } else if (action instanceof FlowAction.ChangeProgramStatus a) {
             Long program = a.programId() != null ? a.programId() : owner;
@@ -122,14 +122,14 @@ public final class CampaignValidator {
         }
     }
 
-    private static void campaigns(Lookup lookup, CampaignSelector selector, String rule, Problems problems) {
+    private static void campaigns(CampaignSelector selector, String rule, Problems problems) {
         List<String> ids = selector.campaignIds();
         for (int i = 0; i < ids.size(); i++) {
-            campaign(lookup, ids.get(i), rule + ".campaigns[" + i + "]", problems);
+            campaign(ids.get(i), rule + ".campaigns[" + i + "]", problems);
         }
     }
 
-    private static void campaign(Lookup lookup, String id, String path, Problems problems) {
+    private static void campaign(String id, String path, Problems problems) {
         if (!SfdcCampaignIds.isCampaignId(id)) {
             problems.add(path, "'" + id + "' is not a Salesforce campaign id (15 or 18 characters starting with 701)");
         }

@@ -13,11 +13,6 @@ public final class Problems {
         errors.add(new RuleError(path, message));
     }
 
-    /** Whether nothing was recorded. */
-    public boolean isEmpty() {
-        return errors.isEmpty();
-    }
-
     /** Throws {@link InvalidCampaignException} when anything was recorded. */
     public void throwIfAny() {
         if (!errors.isEmpty()) {
