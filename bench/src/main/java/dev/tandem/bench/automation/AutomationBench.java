@@ -49,13 +49,15 @@ import java.util.UUID;
  *   <li>Salesforce API calls of a batch campaign that adds 10,000 people to a Salesforce campaign (the emulator's
  *   count of calls made against the daily limit), for people already in Salesforce and for people who are not.</li>
  * </ol>
- * Arguments: {@code [people] [events] [batchPeople]}, defaults {@code 100000 20000 10000}.
+ * Arguments: {@code [people] [events] [batchPeople] [backend]}, defaults {@code 100000 20000 10000 h2}; backend
+ * {@code postgresql} runs the trigger part on a fresh schema of the local PostgreSQL (database {@code test}).
  */
 public final class AutomationBench {
 
     private static final int CAMPAIGNS = 50;
     private static final int BATCH = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
     private AutomationBench() {
     }
@@ -65,11 +67,27 @@ public final class AutomationBench {
         int people = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int events = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         int batchPeople = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+        String backend = args.length > 3 ? args[3] : "h2";
         System.out.printf(Locale.ROOT, "Automation bench: max heap %d MiB, %d CPUs%n",
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
-        triggers(people, events);
-        batchToSalesforce(batchPeople, true);
-        batchToSalesforce(batchPeople, false);
+        System.out.println("Trigger part on " + backend);
+        if (backend.equals("postgresql")) {
+            String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            execute("CREATE SCHEMA " + schema);
+            try (Database db = Database.open(PG_URL + "?currentSchema=" + schema, "postgres", "", 8)) {
+                triggers(db, people, events);
+            } finally {
+                execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        } else {
+            try (Database db = h2()) {
+                triggers(db, people, events);
+            }
+        }
+        if (batchPeople > 0) {
+            batchToSalesforce(batchPeople, true);
+            batchToSalesforce(batchPeople, false);
+        }
     }
 
     private static Database h2() {
@@ -77,71 +95,76 @@ public final class AutomationBench {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "", 8);
     }
 
-    private static void triggers(int peopleCount, int eventCount) throws Exception {
-        try (Database db = h2()) {
-            Clock clock = Clock.systemUTC();
-            ActivityLog log = new ActivityLog(db.jdbi());
-            PeopleService people = new PeopleService(db.jdbi(), log, clock);
-            MembershipService memberships = new MembershipService(db.jdbi(), log, clock);
-            ProgramService programs = new ProgramService(db.jdbi(), clock);
-            List<Long> ids = createPeople(people, peopleCount, null);
-            List<Long> programIds = new ArrayList<>();
-            for (int i = 0; i < CAMPAIGNS; i++) {
-                programIds.add(programs.create(new NewProgram("Bench " + i, null, ProgramType.EVENT, "Webinar", null)).id());
-            }
-            long target = programs.create(new NewProgram("Bench target", null, ProgramType.EVENT, "Webinar", null)).id();
-            // The engine registers its queue now: creating the people above queued nothing.
-            AutomationEngine engine = new AutomationEngine(db.jdbi(), log, memberships, clock, (h, p) -> Map.of(), null,
-                    Duration.ofMillis(200));
-            CampaignService campaigns = new CampaignService(db.jdbi(), clock, log, engine.queue());
-            for (int i = 0; i < CAMPAIGNS; i++) {
-                long id = campaigns.create("Bench campaign " + i, null, null).id();
-                campaigns.saveRules(id, JSON.readTree("{\"triggers\":[{\"type\":\"programStatusChanged\",\"programId\":"
-                        + programIds.get(i) + "}],\"filters\":[{\"type\":\"personAttribute\",\"attribute\":\"email\","
-                        + "\"operator\":\"contains\",\"values\":[\"@bench.\"]}],\"qualification\":{\"rule\":\"every time\"}}"));
-                campaigns.saveFlow(id, JSON.readTree("{\"steps\":[{\"action\":\"changeProgramStatus\",\"programId\":"
-                        + target + ",\"status\":\"Member\"}]}"));
-                campaigns.activate(id);
-            }
-            Random random = new Random(42);
-            long enqueueStart = System.nanoTime();
-            for (int done = 0; done < eventCount; done += BATCH) {
-                List<Long> batch = new ArrayList<>();
-                for (int i = 0; i < Math.min(BATCH, eventCount - done); i++) {
-                    batch.add(ids.get(random.nextInt(ids.size())));
-                }
-                long program = programIds.get((done / BATCH) % CAMPAIGNS);
-                memberships.changeStatus(program, batch.stream().distinct().toList(),
-                        (done / BATCH / CAMPAIGNS) % 2 == 0 ? "Member" : "Registered", ChangeSource.API, null);
-            }
-            double enqueueSeconds = seconds(enqueueStart);
-            long queued = db.jdbi().withHandle(h -> engine.queue().pending(h));
-
-            TriggerProcessor evaluator = new TriggerProcessor(db.jdbi(), clock, engine.queue(),
-                    new FactsLoader((h, p) -> Map.of()));
-            long evalStart = System.nanoTime();
-            long evaluated = 0;
-            int n;
-            while ((n = evaluator.processBatch(AutomationEngine.EVENT_BATCH)) > 0) {
-                evaluated += n;
-            }
-            double evalSeconds = seconds(evalStart);
-            long runs = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM automation_flow_runs")
-                    .mapTo(Long.class).one());
-
-            long flowStart = System.nanoTime();
-            engine.drain();
-            double flowSeconds = seconds(flowStart);
-
-            System.out.println();
-            System.out.println("| measure | count | seconds | per second |");
-            System.out.println("|---|---:|---:|---:|");
-            row("status changes written (activity 104 + queued event, in the writing transaction)", queued,
-                    enqueueSeconds);
-            row("trigger events evaluated against " + CAMPAIGNS + " active campaigns (" + peopleCount
-                    + " people)", evaluated, evalSeconds);
-            row("flow runs started by those events, then executed (Change Program Status)", runs, flowSeconds);
+    private static void execute(String sql) throws java.sql.SQLException {
+        try (var connection = java.sql.DriverManager.getConnection(PG_URL, "postgres", "");
+             var statement = connection.createStatement()) {
+            statement.execute(sql);
         }
+    }
+
+    private static void triggers(Database db, int peopleCount, int eventCount) throws Exception {
+        Clock clock = Clock.systemUTC();
+        ActivityLog log = new ActivityLog(db.jdbi());
+        PeopleService people = new PeopleService(db.jdbi(), log, clock);
+        MembershipService memberships = new MembershipService(db.jdbi(), log, clock);
+        ProgramService programs = new ProgramService(db.jdbi(), clock);
+        List<Long> ids = createPeople(people, peopleCount, null);
+        List<Long> programIds = new ArrayList<>();
+        for (int i = 0; i < CAMPAIGNS; i++) {
+            programIds.add(programs.create(new NewProgram("Bench " + i, null, ProgramType.EVENT, "Webinar", null)).id());
+        }
+        long target = programs.create(new NewProgram("Bench target", null, ProgramType.EVENT, "Webinar", null)).id();
+        // The engine registers its queue now: creating the people above queued nothing.
+        AutomationEngine engine = new AutomationEngine(db.jdbi(), log, memberships, clock, (h, p) -> Map.of(), null,
+                Duration.ofMillis(200));
+        CampaignService campaigns = new CampaignService(db.jdbi(), clock, log, engine.queue());
+        for (int i = 0; i < CAMPAIGNS; i++) {
+            long id = campaigns.create("Bench campaign " + i, null, null).id();
+            campaigns.saveRules(id, JSON.readTree("{\"triggers\":[{\"type\":\"programStatusChanged\",\"programId\":"
+                    + programIds.get(i) + "}],\"filters\":[{\"type\":\"personAttribute\",\"attribute\":\"email\","
+                    + "\"operator\":\"contains\",\"values\":[\"@bench.\"]}],\"qualification\":{\"rule\":\"every time\"}}"));
+            campaigns.saveFlow(id, JSON.readTree("{\"steps\":[{\"action\":\"changeProgramStatus\",\"programId\":"
+                    + target + ",\"status\":\"Member\"}]}"));
+            campaigns.activate(id);
+        }
+        Random random = new Random(42);
+        long enqueueStart = System.nanoTime();
+        for (int done = 0; done < eventCount; done += BATCH) {
+            List<Long> batch = new ArrayList<>();
+            for (int i = 0; i < Math.min(BATCH, eventCount - done); i++) {
+                batch.add(ids.get(random.nextInt(ids.size())));
+            }
+            long program = programIds.get((done / BATCH) % CAMPAIGNS);
+            memberships.changeStatus(program, batch.stream().distinct().toList(),
+                    (done / BATCH / CAMPAIGNS) % 2 == 0 ? "Member" : "Registered", ChangeSource.API, null);
+        }
+        double enqueueSeconds = seconds(enqueueStart);
+        long queued = db.jdbi().withHandle(h -> engine.queue().pending(h));
+
+        TriggerProcessor evaluator = new TriggerProcessor(db.jdbi(), clock, engine.queue(),
+                new FactsLoader((h, p) -> Map.of()));
+        long evalStart = System.nanoTime();
+        long evaluated = 0;
+        int n;
+        while ((n = evaluator.processBatch(AutomationEngine.EVENT_BATCH)) > 0) {
+            evaluated += n;
+        }
+        double evalSeconds = seconds(evalStart);
+        long runs = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM automation_flow_runs")
+                .mapTo(Long.class).one());
+
+        long flowStart = System.nanoTime();
+        engine.drain();
+        double flowSeconds = seconds(flowStart);
+
+        System.out.println();
+        System.out.println("| measure | count | seconds | per second |");
+        System.out.println("|---|---:|---:|---:|");
+        row("status changes written (activity 104 + queued event, in the writing transaction)", queued,
+                enqueueSeconds);
+        row("trigger events evaluated against " + CAMPAIGNS + " active campaigns (" + peopleCount
+                + " people)", evaluated, evalSeconds);
+        row("flow runs started by those events, then executed (Change Program Status)", runs, flowSeconds);
     }
 
     private static void batchToSalesforce(int count, boolean alreadyInSalesforce) throws Exception {
