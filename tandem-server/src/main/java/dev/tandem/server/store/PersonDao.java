@@ -62,8 +62,11 @@ public final class PersonDao {
         if (personIds.isEmpty()) {
             return;
         }
-        handle.createUpdate("UPDATE people SET acquisition_program_id = :program, acquisition_date = :when, "
-                        + "updated_at = :when WHERE id IN (<ids>) AND acquisition_program_id IS NULL")
+        // COALESCE instead of "WHERE acquisition_program_id IS NULL": right after a bulk import almost every row
+        // is NULL, and with stale statistics PostgreSQL would scan that whole index for every batch.
+        handle.createUpdate("UPDATE people SET acquisition_program_id = COALESCE(acquisition_program_id, :program), "
+                        + "acquisition_date = CASE WHEN acquisition_program_id IS NULL THEN :when ELSE acquisition_date END, "
+                        + "updated_at = :when WHERE id IN (<ids>)")
                 .bindList("ids", List.copyOf(personIds)).bind("program", programId).bind("when", when).execute();
     }
 
