@@ -307,4 +307,36 @@ class TriggerCampaignTest extends AutomationTestSupport {
 
         assertThat(statusOf(target, max)).contains("Member");
     }
+
+    @Test
+    void changingAWaitDoesNotAffectPeopleAlreadyWaiting() {
+        long webinar = webinar();
+        long target = webinar();
+        long campaign = activeCampaign(null, programStatusChanged(webinar, "Member"), "{\"steps\":[{\"action\":\"wait\","
+                + "\"duration\":\"1 hour\"},{\"action\":\"changeProgramStatus\",\"programId\":" + target
+                + ",\"status\":\"Member\"}]}");
+        long ned = person();
+        setStatus(webinar, "Member", ned);
+        server.drain();
+
+        result(saveFlow(campaign, "{\"steps\":[{\"action\":\"wait\",\"duration\":\"3 days\"},"
+                + "{\"action\":\"changeProgramStatus\",\"programId\":" + target + ",\"status\":\"Member\"}]}"));
+        server.time().advance(Duration.ofHours(1));
+        server.drain();
+
+        assertThat(statusOf(target, ned)).contains("Member");
+    }
+
+    @Test
+    void aSalesforceStepWithoutAConnectionFailsWithTheReasonRecorded() {
+        long webinar = webinar();
+        long campaign = activeCampaign(null, programStatusChanged(webinar, "Member"), "{\"steps\":[{\"action\":"
+                + "\"syncPersonToSfdc\"}]}");
+        long ola = person();
+
+        setStatus(webinar, "Member", ola);
+        server.drain();
+
+        assertThat(stepLog(campaign, ola)).containsExactly("0 Sync Person to SFDC FAILED Salesforce is not connected");
+    }
 }
