@@ -285,4 +285,48 @@ class SalesforceActionsEndToEndTest extends AutomationTestSupport {
         assertThat(members(sf)).hasSize(250);
         assertThat(used).as("2 calls creating 250 Leads and 2 adding them, at 200 records a call").isEqualTo(4);
     }
+
+    @Test
+    void aStatusChangePulledFromSalesforceFiresTheTriggerOnce() {
+        long webinar = webinar();
+        String sf = linkNewCampaign(webinar);
+        long followUp = webinar();
+        long listener = activeCampaign(null, "{\"triggers\":[{\"type\":\"statusChangedInSfdcCampaign\","
+                        + "\"campaigns\":[\"" + sf + "\"],\"newStatus\":{\"operator\":\"is\",\"values\":[\"Attended\"]},"
+                        + "\"previousStatus\":{\"operator\":\"is\",\"values\":[\"Registered\"]}}]}",
+                changeProgramStatus(followUp, "Attended"));
+        long gil = person();
+
+        // Written as the campaign sync writes a change it pulled: the linked program as primary attribute, no
+        // smart campaign, in the pull's own transaction.
+        server.app().services().database().jdbi().useTransaction(tx -> server.app().services().activityLog()
+                .append(tx, dev.tandem.core.activity.Activity.of(gil, server.time().instant(),
+                        ActivityType.CHANGE_STATUS_IN_SFDC_CAMPAIGN, null, webinar, "Linked campaign",
+                        Map.of("Old Status", "Registered", "New Status", "Attended", "Source", "Salesforce"))));
+        server.drain();
+        server.drain();
+
+        assertThat(statusOf(followUp, gil)).contains("Attended");
+        assertThat(runsOf(listener, gil)).isEqualTo(1);
+        assertThat(activitiesBy(listener, gil, ActivityType.CHANGE_STATUS_IN_PROGRESSION.id())).isEqualTo(1);
+    }
+
+    @Test
+    void removedFromSfdcCampaignTriggersFireWhenAFlowRemovesTheMember() {
+        String sf = sfCampaign();
+        long target = webinar();
+        String add = requested("{\"steps\":[{\"action\":\"addToSfdcCampaign\",\"campaignId\":\"" + sf
+                + "\",\"status\":\"Sent\"}]}", null);
+        String remove = requested("{\"steps\":[{\"action\":\"removeFromSfdcCampaign\",\"campaignId\":\"" + sf
+                + "\"}]}", null);
+        activeCampaign(null, "{\"triggers\":[{\"type\":\"removedFromSfdcCampaign\",\"campaigns\":[\"" + sf
+                + "\"]}]}", changeProgramStatus(target, "No Show"));
+        long hal = person();
+        request(add, hal);
+
+        request(remove, hal);
+        server.drain();
+
+        assertThat(statusOf(target, hal)).contains("No Show");
+    }
 }
