@@ -79,7 +79,12 @@ final class AutomationServer implements AutoCloseable {
 
     /** A server over a fresh H2 database, without Salesforce. */
     static AutomationServer onH2() {
-        return new AutomationServer(TestDatabases.create(TestDatabases.Kind.H2), true, clock(),
+        return on(TestDatabases.Kind.H2);
+    }
+
+    /** A server over a fresh database of the given kind, without Salesforce. */
+    static AutomationServer on(TestDatabases.Kind kind) {
+        return new AutomationServer(TestDatabases.create(kind), true, clock(),
                 services -> new AutomationModule(services, (h, ids) -> Map.of(), null, false));
     }
 
