@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -241,7 +242,7 @@ public final class CampaignService {
                 throw DomainException.invalid("id: smart campaign " + id
                         + " has no 'Campaign is Requested' trigger with source Web Service API");
             }
-            Set<Long> distinct = new java.util.LinkedHashSet<>(personIds);
+            Set<Long> distinct = new LinkedHashSet<>(personIds);
             Set<Long> found = new HashSet<>();
             people.find(h, PersonDao.Key.ID, distinct, 0, distinct.size()).forEach(p -> found.add(p.id()));
             List<Long> missing = distinct.stream().filter(p -> !found.contains(p)).toList();

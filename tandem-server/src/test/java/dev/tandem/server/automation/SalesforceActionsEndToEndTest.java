@@ -1,6 +1,5 @@
 package dev.tandem.server.automation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.core.activity.ActivityType;
 import dev.tandem.core.person.Person;
 import dev.tandem.emulator.EmulatorConfig;

@@ -10,14 +10,9 @@ import dev.tandem.server.automation.batch.BatchRun;
 import dev.tandem.server.automation.document.DocumentWriter;
 import dev.tandem.server.automation.filter.CampaignMemberships;
 import dev.tandem.server.automation.filter.MirrorCampaignMemberships;
-import dev.tandem.server.automation.flow.salesforce.SalesforceFlowActions;
-import dev.tandem.server.sync.secrets.SecretKeySource;
-import dev.tandem.server.sync.settings.SalesforceConnectionStore;
-import dev.tandem.server.sync.settings.SalesforceConnections;
-import dev.tandem.server.sync.settings.SyncSettingsService;
-import org.jdbi.v3.core.Jdbi;
-import java.nio.file.Path;
 import dev.tandem.server.automation.flow.SalesforceSteps;
+import dev.tandem.server.automation.flow.salesforce.SalesforceFlowActions;
+import dev.tandem.server.automation.model.CampaignType;
 import dev.tandem.server.automation.model.Recurrence;
 import dev.tandem.server.automation.model.SmartCampaign;
 import dev.tandem.server.http.ApiException;
@@ -25,9 +20,15 @@ import dev.tandem.server.http.ErrorCode;
 import dev.tandem.server.http.Requests;
 import dev.tandem.server.http.Responses;
 import dev.tandem.server.http.TandemModule;
+import dev.tandem.server.sync.secrets.SecretKeySource;
+import dev.tandem.server.sync.settings.SalesforceConnectionStore;
+import dev.tandem.server.sync.settings.SalesforceConnections;
+import dev.tandem.server.sync.settings.SyncSettingsService;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import org.jdbi.v3.core.Jdbi;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -333,7 +334,7 @@ public final class AutomationModule implements TandemModule {
     }
 
     private Map<String, Object> represent(SmartCampaign c) {
-        return CampaignRepresentation.of(c, c.type() == dev.tandem.server.automation.model.CampaignType.BATCH
+        return CampaignRepresentation.of(c, c.type() == CampaignType.BATCH
                 && !campaigns.runs(c.id()).isEmpty());
     }
 

@@ -9,7 +9,6 @@ import dev.tandem.server.http.ApiException;
 import dev.tandem.server.http.Envelope;
 import dev.tandem.server.http.ErrorCode;
 import dev.tandem.server.http.Responses;
-import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
 import java.util.List;

@@ -17,6 +17,7 @@ import dev.tandem.server.automation.validation.Problems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
 /**
  * Reads Tandem's rules document (triggers, filters, filter logic, qualification rule) into the model. Every
@@ -276,7 +277,7 @@ public final class RulesReader {
 
     /** Visits the elements of an optional array field with their paths. */
     static void forEach(JsonNode doc, String field, Problems problems,
-                        java.util.function.BiConsumer<JsonNode, String> visit) {
+                        BiConsumer<JsonNode, String> visit) {
         JsonNode array = doc.get(field);
         if (array == null || array.isNull()) {
             return;

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +123,7 @@ public final class FlowExecutor {
                 moved.addAll(runsOfAction);
             }
         });
-        moved.sort(java.util.Comparator.comparingLong(FlowRun::id));
+        moved.sort(Comparator.comparingLong(FlowRun::id));
         return moved;
     }
 

@@ -4,8 +4,13 @@ import org.jdbi.v3.core.Handle;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** SQL over {@code automation_flow_runs} and {@code automation_step_log}; caller's transaction. */
 public final class FlowRunStore {
@@ -63,12 +68,12 @@ public final class FlowRunStore {
                         + "WHERE state = :pending AND due_at <= :now ORDER BY id LIMIT :window")
                 .bind("pending", PENDING).bind("now", now).bind("window", limit * 4)
                 .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getLong(2),
-                        rs.getObject(3, java.time.OffsetDateTime.class)})
+                        rs.getObject(3, OffsetDateTime.class)})
                 .list();
-        java.util.Set<Long> seen = new java.util.HashSet<>();
-        List<Long> heads = new java.util.ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        List<Long> heads = new ArrayList<>();
         for (Object[] row : window) {
-            java.time.OffsetDateTime leased = (java.time.OffsetDateTime) row[2];
+            OffsetDateTime leased = (OffsetDateTime) row[2];
             boolean free = leased == null || leased.toInstant().isBefore(now);
             if (seen.add((Long) row[1]) && free && heads.size() < limit) {
                 heads.add((Long) row[0]);
@@ -117,7 +122,7 @@ public final class FlowRunStore {
     }
 
     /** Records what a step did for each run of a group, in one batched statement. */
-    public void log(Handle h, List<FlowRun> group, int step, String action, java.util.Map<Long, StepOutcome> outcomes,
+    public void log(Handle h, List<FlowRun> group, int step, String action, Map<Long, StepOutcome> outcomes,
                     Instant now) {
         var batch = h.prepareBatch("INSERT INTO automation_step_log (flow_run_id, campaign_id, person_id, step_index, "
                 + "action, outcome, reason, occurred_at) VALUES (:run, :c, :p, :step, :action, :outcome, :reason, :now)");

@@ -8,6 +8,7 @@ import dev.tandem.server.domain.membership.MemberResult;
 import dev.tandem.server.domain.membership.MembershipService;
 import org.jdbi.v3.core.Handle;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ final class LocalSteps {
     }
 
     private static List<List<Long>> chunks(List<Long> ids) {
-        List<List<Long>> chunks = new java.util.ArrayList<>();
+        List<List<Long>> chunks = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += CHUNK) {
             chunks.add(ids.subList(i, Math.min(ids.size(), i + CHUNK)));
         }

@@ -3,6 +3,7 @@ package dev.tandem.server.automation.model;
 import dev.tandem.core.automation.Choices;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * One flow step: its choices in order (the first whose condition holds decides the action) and the default action
@@ -27,7 +28,7 @@ public record FlowStep(List<Choice> choices, FlowAction defaultAction) {
     }
 
     /** The action for a person, given which conditions hold for them. */
-    public FlowAction actionFor(java.util.function.Predicate<Filter> holds) {
+    public FlowAction actionFor(Predicate<Filter> holds) {
         return Choices.firstMatch(choices, c -> holds.test(c.condition())).map(Choice::action).orElse(defaultAction);
     }
 }

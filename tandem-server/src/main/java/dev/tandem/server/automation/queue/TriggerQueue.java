@@ -8,7 +8,9 @@ import org.jdbi.v3.core.Handle;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -88,8 +90,8 @@ public final class TriggerQueue implements ActivityListener {
         List<long[]> window = tx.createQuery("SELECT id, person_id FROM automation_trigger_events ORDER BY id "
                         + "LIMIT :window")
                 .bind("window", limit * 4).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
-        java.util.Set<Long> seen = new java.util.HashSet<>();
-        List<Long> heads = new java.util.ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        List<Long> heads = new ArrayList<>();
         for (long[] row : window) {
             if (seen.add(row[1]) && heads.size() < limit) {
                 heads.add(row[0]);

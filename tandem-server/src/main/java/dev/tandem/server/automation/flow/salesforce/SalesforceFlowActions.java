@@ -27,6 +27,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,7 +158,7 @@ public final class SalesforceFlowActions implements SalesforceSteps {
         }
 
         /** The people ready for a campaign action: already in Salesforce, or created as Leads now when allowed. */
-        List<Person> ensureInSalesforce(java.util.Collection<Person> group) {
+        List<Person> ensureInSalesforce(Collection<Person> group) {
             List<Person> ready = new ArrayList<>(group.stream().filter(this::inSalesforce).toList());
             List<Person> missing = group.stream().filter(p -> !inSalesforce(p)).toList();
             if (missing.isEmpty()) {
