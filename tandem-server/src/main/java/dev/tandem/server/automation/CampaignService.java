@@ -6,6 +6,8 @@ import dev.tandem.core.activity.ActivityType;
 import dev.tandem.server.automation.batch.BatchRun;
 import dev.tandem.server.automation.batch.BatchRunStore;
 import dev.tandem.server.automation.document.FlowReader;
+import dev.tandem.server.automation.flow.FlowRunStore;
+import dev.tandem.server.automation.flow.StepLogEntry;
 import dev.tandem.server.automation.document.RulesReader;
 import dev.tandem.server.automation.model.CampaignType;
 import dev.tandem.server.automation.model.FlowStep;
@@ -14,9 +16,12 @@ import dev.tandem.server.automation.model.SmartCampaign;
 import dev.tandem.server.automation.queue.TriggerQueue;
 import dev.tandem.server.automation.store.CampaignStore;
 import dev.tandem.server.automation.validation.CampaignValidator;
+import dev.tandem.server.domain.Batches;
 import dev.tandem.server.domain.DomainException;
 import dev.tandem.server.domain.Timestamps;
 import dev.tandem.server.domain.activity.ActivityLog;
+import dev.tandem.server.store.Page;
+import dev.tandem.server.store.PageToken;
 import dev.tandem.server.store.PersonDao;
 import dev.tandem.server.store.ProgramDao;
 import org.jdbi.v3.core.Handle;
@@ -46,6 +51,8 @@ public final class CampaignService {
     public static final int MAX_TOKENS = 100;
     /** Scheduled runs start at least this long after the request, as Marketo's do. */
     public static final Duration SCHEDULE_DELAY = Duration.ofMinutes(5);
+    /** Largest page of the step log. */
+    public static final int MAX_LOG_PAGE = 300;
     /** Furthest a run can be scheduled (Marketo: 2 years, code 1042). */
     public static final Duration SCHEDULE_HORIZON = Duration.ofDays(730);
 
@@ -55,6 +62,7 @@ public final class CampaignService {
     private final TriggerQueue queue;
     private final CampaignStore campaigns = new CampaignStore();
     private final BatchRunStore batches = new BatchRunStore();
+    private final FlowRunStore runs = new FlowRunStore();
     private final CampaignValidator validator = new CampaignValidator();
     private final ProgramDao programs = new ProgramDao();
     private final PersonDao people = new PersonDao();
@@ -215,6 +223,23 @@ public final class CampaignService {
                 throw notFound(id);
             }
             return batches.ofCampaign(h, id, 50);
+        });
+    }
+
+    /**
+     * A page of what the campaign's flow steps did (oldest first), optionally for one person: the outcome of each
+     * step for each person, with the reason when a step was skipped or failed.
+     */
+    public Page<StepLogEntry> log(long id, Long personId, int batchSize, String pageToken) {
+        Batches.requirePageSize("batchSize", batchSize, MAX_LOG_PAGE);
+        String kind = "automation-log-" + id + "-" + (personId == null ? "all" : personId);
+        long after = pageToken == null || pageToken.isBlank() ? 0 : PageToken.decode(kind, 1, pageToken)[0];
+        return jdbi.withHandle(h -> {
+            if (campaigns.get(h, id).isEmpty()) {
+                throw notFound(id);
+            }
+            return Page.of(runs.log(h, id, personId, after, batchSize + 1), batchSize,
+                    e -> PageToken.encode(kind, e.id()));
         });
     }
 

@@ -339,4 +339,31 @@ class TriggerCampaignTest extends AutomationTestSupport {
 
         assertThat(stepLog(campaign, ola)).containsExactly("0 Sync Person to SFDC FAILED Salesforce is not connected");
     }
+
+    @Test
+    void theStepLogShowsEachOutcomeWithItsReasonPageByPage() {
+        long webinar = webinar();
+        long target = webinar();
+        long campaign = activeCampaign(null, programStatusChanged(webinar, "Member"),
+                changeProgramStatus(target, "Registered"));
+        List<Long> ids = people("Moved", "Ahead");
+        setStatus(target, "Attended", ids.get(1));
+
+        setStatus(webinar, "Member", ids.get(0), ids.get(1));
+        server.drain();
+
+        var first = server.get("/rest/tandem/v1/smartCampaigns/" + campaign + "/log.json?batchSize=1");
+        var second = server.get("/rest/tandem/v1/smartCampaigns/" + campaign + "/log.json?batchSize=1&nextPageToken="
+                + first.get("nextPageToken").asText());
+        assertThat(result(first).get(0).get("leadId").asLong()).isEqualTo(ids.get(0));
+        assertThat(result(first).get(0).get("outcome").asText()).isEqualTo("done");
+        assertThat(first.get("moreResult").asBoolean()).isTrue();
+        assertThat(result(second).get(0).get("step").asInt()).isEqualTo(1);
+        assertThat(result(second).get(0).get("outcome").asText()).isEqualTo("skipped");
+        assertThat(result(second).get(0).get("reason").asText()).startsWith("1037");
+        var onePerson = result(server.get("/rest/tandem/v1/smartCampaigns/" + campaign + "/log.json?leadId=" + ids.get(1)));
+        assertThat(onePerson).hasSize(1);
+        assertThat(errors(server.get("/rest/tandem/v1/smartCampaigns/" + campaign + "/log.json?nextPageToken=forged")))
+                .singleElement().asString().startsWith("1003");
+    }
 }

@@ -11,6 +11,7 @@ import dev.tandem.server.automation.document.DocumentWriter;
 import dev.tandem.server.automation.filter.CampaignMemberships;
 import dev.tandem.server.automation.filter.MirrorCampaignMemberships;
 import dev.tandem.server.automation.flow.SalesforceSteps;
+import dev.tandem.server.automation.flow.StepLogEntry;
 import dev.tandem.server.automation.flow.salesforce.SalesforceFlowActions;
 import dev.tandem.server.automation.model.CampaignType;
 import dev.tandem.server.automation.model.Recurrence;
@@ -20,6 +21,7 @@ import dev.tandem.server.http.ErrorCode;
 import dev.tandem.server.http.Requests;
 import dev.tandem.server.http.Responses;
 import dev.tandem.server.http.TandemModule;
+import dev.tandem.server.store.Page;
 import dev.tandem.server.sync.secrets.SecretKeySource;
 import dev.tandem.server.sync.settings.SalesforceConnectionStore;
 import dev.tandem.server.sync.settings.SalesforceConnections;
@@ -143,6 +145,7 @@ public final class AutomationModule implements TandemModule {
         app.post("/rest/tandem/v1/smartCampaigns/{id}/runNow.json",
                 guard(ctx -> run(ctx, campaigns.runNow(id(ctx), null))));
         app.post("/rest/tandem/v1/smartCampaigns/{id}/recurrence.json", guard(this::recur));
+        app.get("/rest/tandem/v1/smartCampaigns/{id}/log.json", guard(this::log));
         app.get("/rest/tandem/v1/smartCampaigns/{id}/runs.json",
                 guard(ctx -> Responses.ok(ctx, campaigns.runs(id(ctx)).stream().map(AutomationModule::run).toList())));
     }
@@ -176,6 +179,28 @@ public final class AutomationModule implements TandemModule {
             return;
         }
         Responses.ok(ctx, page.stream().map(this::represent).toList());
+    }
+
+    private void log(Context ctx) {
+        String lead = Requests.param(ctx, "leadId");
+        Long personId = lead == null || lead.isBlank() ? null : Requests.parseLong("leadId", lead);
+        int batchSize = Requests.intParam(ctx, "batchSize", CampaignService.MAX_LOG_PAGE, 1,
+                CampaignService.MAX_LOG_PAGE);
+        Page<StepLogEntry> page = campaigns.log(id(ctx), personId, batchSize, Requests.param(ctx, "nextPageToken"));
+        Responses.page(ctx, page.items().stream().map(AutomationModule::entry).toList(), page.moreResult(),
+                page.nextPageToken());
+    }
+
+    private static Map<String, Object> entry(StepLogEntry e) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", e.id());
+        out.put("leadId", e.personId());
+        out.put("step", e.stepIndex() + 1);
+        out.put("action", e.action());
+        out.put("outcome", e.outcome().name().toLowerCase());
+        out.put("reason", e.reason());
+        out.put("occurredAt", e.occurredAt());
+        return out;
     }
 
     private void create(Context ctx) {

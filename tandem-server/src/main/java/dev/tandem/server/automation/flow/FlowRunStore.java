@@ -138,6 +138,18 @@ public final class FlowRunStore {
         }
     }
 
+    /** Up to {@code limit} step log entries of a campaign after entry {@code afterId}, optionally of one person. */
+    public List<StepLogEntry> log(Handle h, long campaignId, Long personId, long afterId, int limit) {
+        return h.createQuery("SELECT id, person_id, step_index, action, outcome, reason, occurred_at "
+                        + "FROM automation_step_log WHERE campaign_id = :c AND id > :after"
+                        + (personId == null ? "" : " AND person_id = :p") + " ORDER BY id LIMIT :limit")
+                .bind("c", campaignId).bind("after", afterId).bind("p", personId).bind("limit", limit)
+                .map((rs, ctx) -> new StepLogEntry(rs.getLong("id"), rs.getLong("person_id"), rs.getInt("step_index"),
+                        rs.getString("action"), StepOutcome.Kind.valueOf(rs.getString("outcome")),
+                        rs.getString("reason"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
     /** Whether any run is due now and not leased. */
     public boolean anyDue(Handle h, Instant now) {
         return h.createQuery("SELECT COUNT(*) FROM automation_flow_runs WHERE state = :pending AND due_at <= :now "
