@@ -134,4 +134,30 @@ class BatchCampaignTest extends AutomationTestSupport {
         assertThat(result(server.get("/rest/asset/v1/smartCampaign/" + campaign + ".json")).get(0).get("status")
                 .asText()).isEqualTo("Recurring Run");
     }
+
+    @Test
+    void advancedFilterLogicDecidesWhoRuns() {
+        long target = webinar();
+        long vip = webinar();
+        String prefix = unique("W");
+        List<Long> ids = people(prefix + "-in-vip", prefix + "-in-acme", prefix + "-out");
+        setStatus(vip, "Member", ids.get(0));
+        result(server.postJson("/rest/v1/leads.json", "{\"action\":\"updateOnly\",\"lookupField\":\"id\",\"input\":["
+                + "{\"id\":" + ids.get(0) + ",\"company\":\"Globex\"},{\"id\":" + ids.get(2) + ",\"company\":\"Globex\"}]}"));
+        long campaign = campaign(null);
+        result(saveRules(campaign, "{\"filters\":["
+                + "{\"type\":\"personAttribute\",\"attribute\":\"lastName\",\"operator\":\"starts with\","
+                + "\"values\":[\"" + prefix + "\"]},"
+                + "{\"type\":\"memberOfProgram\",\"operator\":\"in\",\"programId\":" + vip + "},"
+                + "{\"type\":\"personAttribute\",\"attribute\":\"company\",\"operator\":\"is\",\"values\":[\"acme\"]}],"
+                + "\"filterLogic\":\"advanced\",\"advancedLogic\":\"1 and (2 or 3)\"}"));
+        result(saveFlow(campaign, changeProgramStatus(target, "Member")));
+
+        result(server.postJson("/rest/tandem/v1/smartCampaigns/" + campaign + "/runNow.json", ""));
+        server.drain();
+
+        assertThat(statusOf(target, ids.get(0))).as("name and VIP").contains("Member");
+        assertThat(statusOf(target, ids.get(1))).as("name and Acme").contains("Member");
+        assertThat(statusOf(target, ids.get(2))).as("name only").isEmpty();
+    }
 }
