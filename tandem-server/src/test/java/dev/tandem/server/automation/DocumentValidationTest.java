@@ -172,4 +172,16 @@ class DocumentValidationTest extends AutomationTestSupport {
 
         assertThat(errors(response)).singleElement().asString().startsWith("609");
     }
+
+    @Test
+    void aMemberOfSfdcCampaignFilterOnACampaignLinkedToNoProgramIsRefused() {
+        long campaign = campaign(null);
+
+        JsonNode response = saveRules(campaign, "{\"filters\":[{\"type\":\"memberOfSfdcCampaign\",\"operator\":\"in\","
+                + "\"campaigns\":[\"701000000000009AAA\"]}]}");
+
+        assertThat(errors(response)).containsExactly("1003 filters[0] (Member of SFDC Campaign).campaigns[0]: campaign "
+                + "701000000000009AAA is not linked to a program; Tandem knows the members of linked campaigns only "
+                + "(link it to a program first)");
+    }
 }

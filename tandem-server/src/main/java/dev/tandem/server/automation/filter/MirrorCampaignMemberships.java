@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Salesforce campaign memberships as the campaign sync's mirror holds them (what Tandem believes Salesforce holds
- * for campaigns linked to programs). Members of campaigns not linked to any program are not mirrored, so the
- * "Member of SFDC Campaign" filter cannot see them.
+ * for campaigns linked to programs). Members of campaigns not linked to any program are not mirrored, which is
+ * why the validator refuses a "Member of SFDC Campaign" filter on such a campaign.
  */
 public final class MirrorCampaignMemberships implements CampaignMemberships {
 

@@ -83,6 +83,15 @@ public final class CampaignValidator {
         String rule = path + " (" + filter.displayName() + ")";
         if (filter instanceof Filter.MemberOfSfdcCampaign f) {
             campaigns(new CampaignSelector(false, f.campaignIds()), rule, problems);
+            // Membership is read from the sync's mirror, which exists only for linked campaigns: a filter on any
+            // other campaign would silently see no members, so it is refused instead.
+            for (int i = 0; i < f.campaignIds().size(); i++) {
+                String id = f.campaignIds().get(i);
+                if (SfdcCampaignIds.isCampaignId(id) && lookup.linkedChannel(id).isEmpty()) {
+                    problems.add(rule + ".campaigns[" + i + "]", "campaign " + id + " is not linked to a program; "
+                            + "Tandem knows the members of linked campaigns only (link it to a program first)");
+                }
+            }
             campaignStatuses(lookup, f.campaignIds(), f.status(), rule + ".status", problems);
         } else if (filter instanceof Filter.MemberOfProgram f) {
             lookup.channelOf(f.programId()).ifPresentOrElse(
