@@ -1,5 +1,6 @@
 package dev.tandem.server.sync.campaign;
 
+import dev.tandem.salesforce.error.SalesforceException;
 import dev.tandem.salesforce.preflight.Diagnosis;
 import dev.tandem.server.sync.diagnosis.Prerequisites;
 import dev.tandem.server.sync.diagnosis.SyncDiagnosis;
@@ -13,7 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * The campaign picker. When a prerequisite fails (sync off, no or broken connection, sync user not a Marketing
- * User) it lists nothing, as Marketo does, and says which prerequisite failed and how to fix it.
+ * User), or Salesforce refuses the listing itself, it lists nothing, as Marketo does, and says what failed and how
+ * to fix it.
  */
 public final class CampaignDirectory {
 
@@ -50,7 +52,15 @@ public final class CampaignDirectory {
         if (!prerequisites.ok() || gateway.isEmpty()) {
             return new Listing(List.of(), prerequisites.failed());
         }
-        List<SalesforceCampaign> found = gateway.get().search(name, MAX_CAMPAIGNS);
+        List<SalesforceCampaign> found;
+        try {
+            found = gateway.get().search(name, MAX_CAMPAIGNS);
+        } catch (SalesforceException e) {
+            // The picker shows nothing rather than an error, and says why (as for a failed prerequisite).
+            return new Listing(List.of(), List.of(new Diagnosis("campaign-access", false, "Salesforce refused to"
+                    + " list campaigns: " + e.errorCode() + " " + e.errorMessage(), "Check the sync user's access to"
+                    + " Campaign and CampaignMemberStatus; GET /rest/tandem/v1/salesforce/diagnosis.json tells more")));
+        }
         Map<String, Long> linked = jdbi.withHandle(h -> links.programsOf(h,
                 found.stream().map(SalesforceCampaign::id).toList()));
         return new Listing(found.stream().map(c -> new Entry(c.id(), c.name(), c.type(), c.status(), c.memberCount(),

@@ -6,11 +6,14 @@ import dev.tandem.server.domain.programs.ProgramChangeListener;
 import dev.tandem.server.domain.programs.ProgramService;
 import dev.tandem.server.sync.link.CampaignLinkStore;
 import dev.tandem.server.sync.settings.SyncSettingsService;
+import dev.tandem.server.sync.cycle.LeaseStore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,21 +31,34 @@ import java.util.function.Supplier;
 public final class CampaignFieldsPusher implements ProgramChangeListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(CampaignFieldsPusher.class);
+    /** Cluster-wide lease name: two nodes pushing the same values would only waste API calls. */
+    static final String LEASE = "campaign-fields-push";
+    private static final Duration LEASE_TIME = Duration.ofMinutes(2);
 
     private final Jdbi jdbi;
     private final CampaignLinkStore links;
     private final ProgramService programs;
     private final SyncSettingsService settings;
     private final Supplier<Optional<CampaignGateway>> gateways;
+    private final LeaseStore leases;
+    private final String holder;
+    private final Clock clock;
 
-    /** A pusher over the links in {@code jdbi}'s database, writing through the gateway of the stored connection. */
+    /**
+     * A pusher over the links in {@code jdbi}'s database, writing through the gateway of the stored connection;
+     * {@code leases} lets one node of a cluster push at a time, {@code holder} names this node.
+     */
     public CampaignFieldsPusher(Jdbi jdbi, CampaignLinkStore links, ProgramService programs,
-                                SyncSettingsService settings, Supplier<Optional<CampaignGateway>> gateways) {
+                                SyncSettingsService settings, Supplier<Optional<CampaignGateway>> gateways,
+                                LeaseStore leases, String holder, Clock clock) {
         this.jdbi = jdbi;
         this.links = links;
         this.programs = programs;
         this.settings = settings;
         this.gateways = gateways;
+        this.leases = leases;
+        this.holder = holder;
+        this.clock = clock;
     }
 
     @Override
@@ -67,9 +83,17 @@ public final class CampaignFieldsPusher implements ProgramChangeListener {
             return 0;
         }
         Optional<CampaignGateway> gateway = gateways.get();
-        if (gateway.isEmpty()) {
+        if (gateway.isEmpty() || !leases.tryAcquire(LEASE, holder, clock.instant(), LEASE_TIME)) {
             return 0;
         }
+        try {
+            return push(gateway.get(), pending);
+        } finally {
+            leases.release(LEASE, holder);
+        }
+    }
+
+    private int push(CampaignGateway gateway, List<CampaignLinkStore.PendingFields> pending) {
         List<CampaignGateway.CampaignFields> fields = new ArrayList<>();
         List<CampaignLinkStore.PendingFields> sent = new ArrayList<>();
         for (CampaignLinkStore.PendingFields p : pending) {
@@ -80,7 +104,7 @@ public final class CampaignFieldsPusher implements ProgramChangeListener {
                 sent.add(p);
             }
         }
-        Map<String, CampaignGateway.FieldsFailure> failures = gateway.get().updateFields(fields);
+        Map<String, CampaignGateway.FieldsFailure> failures = gateway.updateFields(fields);
         jdbi.useTransaction(tx -> {
             for (CampaignLinkStore.PendingFields p : sent) {
                 CampaignGateway.FieldsFailure failure = failures.get(p.campaignId());

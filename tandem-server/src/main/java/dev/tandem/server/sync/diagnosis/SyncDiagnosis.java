@@ -6,6 +6,7 @@ import dev.tandem.salesforce.preflight.Diagnosis;
 import dev.tandem.salesforce.query.Cond;
 import dev.tandem.salesforce.query.SObject;
 import dev.tandem.salesforce.query.Soql;
+import dev.tandem.server.sync.secrets.SecretUnreadableException;
 import dev.tandem.server.sync.settings.SalesforceConnections;
 import dev.tandem.server.sync.settings.SyncSettingsService;
 
@@ -45,7 +46,15 @@ public final class SyncDiagnosis {
     public List<Diagnosis> run() {
         List<Diagnosis> checks = new ArrayList<>();
         checks.add(syncEnabled());
-        Optional<SalesforceClient> client = connections.client();
+        Optional<SalesforceClient> client;
+        try {
+            client = connections.client();
+        } catch (SecretUnreadableException e) {
+            checks.add(unreadable(e));
+            SALESFORCE_CHECKS.forEach(name -> checks.add(new Diagnosis(name, false,
+                    "not checked: the stored credentials cannot be read", "Fix connection-configured first.")));
+            return checks;
+        }
         if (client.isEmpty()) {
             checks.add(notConfigured());
             SALESFORCE_CHECKS.forEach(name -> checks.add(new Diagnosis(name, false,
@@ -71,7 +80,13 @@ public final class SyncDiagnosis {
         if (!enabled.ok()) {
             failed.add(enabled);
         }
-        Optional<SalesforceClient> client = connections.client();
+        Optional<SalesforceClient> client;
+        try {
+            client = connections.client();
+        } catch (SecretUnreadableException e) {
+            failed.add(unreadable(e));
+            return new Prerequisites(failed);
+        }
         if (client.isEmpty()) {
             failed.add(notConfigured());
             return new Prerequisites(failed);
@@ -86,6 +101,11 @@ public final class SyncDiagnosis {
         }
         return new Diagnosis(SYNC_ENABLED, false, "campaign sync is off: no campaign is listed or synced, every"
                 + " link is paused", "POST /rest/tandem/v1/settings/sync.json {\"campaignSyncEnabled\":true}");
+    }
+
+    private static Diagnosis unreadable(SecretUnreadableException e) {
+        return new Diagnosis(CONNECTION, false, e.getMessage(), "Start Tandem with the TANDEM_SECRET_KEY the"
+                + " connection was stored with, or enter the credentials again: " + SETTINGS_FIX);
     }
 
     private static Diagnosis notConfigured() {

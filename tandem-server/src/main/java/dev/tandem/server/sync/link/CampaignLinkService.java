@@ -98,37 +98,52 @@ public final class CampaignLinkService {
         Channel channel = channel(programId);
         CampaignGateway gateway = gateway();
         long cost = program.costs().total();
-        String campaignId;
-        String campaignName;
-        if (request.createsCampaign()) {
-            campaignName = request.newCampaignName();
-            campaignId = gateway.create(campaignName, channel.name(), cost);
-            SalesforceCampaign created = gateway.campaign(campaignId).orElseThrow(() -> new IllegalStateException(
-                    "Salesforce does not return campaign " + campaignId + " right after creating it"));
-            gateway.apply(campaignId, CampaignStatusPlan.forNewCampaign(channel, created.statuses()));
-        } else {
-            campaignId = request.campaignId();
-            requireCampaignFree(campaignId, programId);
-            SalesforceCampaign campaign = campaign(gateway, campaignId);
-            campaignName = campaign.name();
-            Compatibility compatibility = compatibility(gateway, channel, campaign);
-            if (!compatibility.compatible()) {
-                throw DomainException.conflict(StatusCompatibility.refusal(program.name(), campaign.name(),
-                        campaign.id(), channel.name(), compatibility.offending()));
-            }
-            gateway.apply(campaignId, CampaignStatusPlan.forExistingCampaign(channel, campaign.statuses()));
-            Map<String, CampaignGateway.FieldsFailure> failed = gateway.updateFields(
-                    List.of(new CampaignGateway.CampaignFields(campaignId, channel.name(), cost)));
-            if (!failed.isEmpty()) {
-                throw DomainException.conflict("Salesforce refused to set Type and ActualCost on campaign '"
-                        + campaignName + "' (" + campaignId + "): " + failed.get(campaignId).message());
-            }
-        }
-        CampaignLink link = record(programId, campaignId, campaignName, cost);
-        LOG.info("Program {} linked to Salesforce campaign {} ({})", programId, campaignId,
+        Target target = request.createsCampaign()
+                ? createCampaign(gateway, channel, request.newCampaignName(), cost)
+                : prepareExisting(gateway, program, channel, request.campaignId(), cost);
+        CampaignLink link = record(programId, target.id(), target.name(), cost);
+        LOG.info("Program {} linked to Salesforce campaign {} ({})", programId, target.id(),
                 request.createsCampaign() ? "created" : "existing");
         reconciler.ifPresent(r -> background.execute(() -> reconcile(r, programId)));
         return link;
+    }
+
+    /** The campaign a link goes to, by Salesforce's (18-character) id. */
+    private record Target(String id, String name) {
+    }
+
+    /** Creates the campaign with the channel's statuses (Salesforce's own defaults removed), Type and ActualCost. */
+    private static Target createCampaign(CampaignGateway gateway, Channel channel, String name, long cost) {
+        String id = gateway.create(name, channel.name(), cost);
+        SalesforceCampaign created = gateway.campaign(id).orElseThrow(() -> new IllegalStateException(
+                "Salesforce does not return campaign " + id + " right after creating it"));
+        gateway.apply(id, CampaignStatusPlan.forNewCampaign(channel, created.statuses()));
+        return new Target(id, name);
+    }
+
+    /**
+     * Checks an existing campaign (free, compatible), then gives it the channel's missing statuses, Type and
+     * ActualCost.
+     */
+    private Target prepareExisting(CampaignGateway gateway, Program program, Channel channel, String requestedId,
+                                   long cost) {
+        SalesforceCampaign campaign = campaign(gateway, requestedId);
+        // Salesforce's own (18-character) id, so that a 15-character spelling cannot link a campaign twice.
+        String id = campaign.id();
+        requireCampaignFree(id, program.id());
+        Compatibility compatibility = compatibility(gateway, channel, campaign);
+        if (!compatibility.compatible()) {
+            throw DomainException.conflict(StatusCompatibility.refusal(program.name(), campaign.name(), id,
+                    channel.name(), compatibility.offending()));
+        }
+        gateway.apply(id, CampaignStatusPlan.forExistingCampaign(channel, campaign.statuses()));
+        Map<String, CampaignGateway.FieldsFailure> failed = gateway.updateFields(
+                List.of(new CampaignGateway.CampaignFields(id, channel.name(), cost)));
+        if (!failed.isEmpty()) {
+            throw DomainException.conflict("Salesforce refused to set Type and ActualCost on campaign '"
+                    + campaign.name() + "' (" + id + "): " + failed.get(id).message());
+        }
+        return new Target(id, campaign.name());
     }
 
     /**
@@ -146,19 +161,22 @@ public final class CampaignLinkService {
      * Prepares a campaign for linking: creates the channel statuses it lacks, moves the members of each mapped
      * status to the channel status it maps to, and deletes the mapped statuses. Links nothing.
      *
-     * @param map offending status → channel status; may be empty (then only missing statuses are created)
+     * @param requestedCampaignId the campaign, in its 15- or 18-character form
+     * @param map                 offending status → channel status; may be empty (then only missing statuses are
+     *                            created)
      */
-    public MatchResult matchStatuses(long programId, String campaignId, Map<String, String> map) {
+    public MatchResult matchStatuses(long programId, String requestedCampaignId, Map<String, String> map) {
         Program program = program(programId);
         requireSyncEnabled();
         Channel channel = channel(programId);
+        CampaignGateway gateway = gateway();
+        SalesforceCampaign campaign = campaign(gateway, requestedCampaignId);
+        String campaignId = campaign.id();
         if (program.isLinked() && !program.sfdcCampaignId().equals(campaignId)) {
             throw DomainException.conflict("program '" + program.name() + "' (" + programId + ") is linked to"
                     + " another campaign (" + program.sfdcCampaignId() + "); unlink it first");
         }
         requireCampaignFree(campaignId, programId);
-        CampaignGateway gateway = gateway();
-        SalesforceCampaign campaign = campaign(gateway, campaignId);
         validateMap(channel, campaign, map);
 
         CampaignStatusPlan creations = CampaignStatusPlan.forExistingCampaign(channel, campaign.statuses());
@@ -217,8 +235,29 @@ public final class CampaignLinkService {
         }
     }
 
+    /**
+     * Starts, in the background, the initial reconcile of every unpaused link still waiting for it: those linked
+     * while campaign sync was off, or whose reconcile was skipped because sync was switched off in between.
+     *
+     * @return how many were started
+     */
+    public int resumePendingReconciles() {
+        if (reconciler.isEmpty()) {
+            return 0;
+        }
+        List<CampaignLink> pending = jdbi.withHandle(links::active).stream()
+                .filter(l -> l.initialReconcileState() == ReconcileState.PENDING).toList();
+        pending.forEach(l -> background.execute(() -> reconcile(reconciler.get(), l.programId())));
+        return pending.size();
+    }
+
     private void reconcile(CampaignReconciler reconciler, long programId) {
-        jdbi.useHandle(h -> links.setInitialReconcileState(h, programId, ReconcileState.RUNNING, clock.instant()));
+        // Claims the link: only a PENDING, unpaused link moves to RUNNING, so a paused link waits for the sync to be
+        // switched on again and two triggers never run the same reconcile twice.
+        boolean claimed = jdbi.withHandle(h -> links.claimInitialReconcile(h, programId));
+        if (!claimed) {
+            return;
+        }
         ReconcileState outcome;
         try {
             reconciler.reconcile(programId, ReconcileMode.INITIAL);

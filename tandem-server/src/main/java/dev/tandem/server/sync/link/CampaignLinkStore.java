@@ -90,6 +90,13 @@ public final class CampaignLinkStore {
                 .execute();
     }
 
+    /** Moves a PENDING, unpaused link to RUNNING; false when it is paused, already taken, or gone. */
+    public boolean claimInitialReconcile(Handle handle, long programId) {
+        return handle.createUpdate("UPDATE campaign_links SET initial_reconcile_state = 'RUNNING'"
+                        + " WHERE program_id = :id AND initial_reconcile_state = 'PENDING' AND paused = FALSE")
+                .bind("id", programId).execute() == 1;
+    }
+
     /** Notes that a linked program's channel or costs changed; does nothing for an unlinked program. */
     public void markFieldsChanged(Handle handle, long programId) {
         handle.createUpdate("UPDATE campaign_links SET fields_version = fields_version + 1 WHERE program_id = :id")

@@ -14,6 +14,7 @@ import dev.tandem.server.sync.campaign.CampaignDirectory;
 import dev.tandem.server.sync.campaign.Compatibility;
 import dev.tandem.server.sync.campaign.SalesforceRefusedException;
 import dev.tandem.server.sync.diagnosis.SyncDiagnosis;
+import dev.tandem.server.sync.secrets.SecretUnreadableException;
 import dev.tandem.server.sync.settings.FieldError;
 import dev.tandem.server.sync.settings.InvalidInputException;
 import dev.tandem.server.sync.settings.SalesforceConnectionService;
@@ -162,8 +163,11 @@ public final class LinkRoutes {
                 fail(ctx, e.errors().stream().map(f -> new ApiError(f.code(), f.message())).toList());
             } catch (DomainException e) {
                 fail(ctx, List.of(new ApiError(e.code(), e.getMessage())));
-            } catch (SalesforceRefusedException e) {
+            } catch (SecretUnreadableException e) {
                 fail(ctx, List.of(ErrorCode.BUSINESS_RULE_VIOLATION.error(e.getMessage())));
+            } catch (SalesforceRefusedException e) {
+                fail(ctx, List.of(ErrorCode.BUSINESS_RULE_VIOLATION.error(e.getMessage() + ". GET " + BASE
+                        + "/salesforce/diagnosis.json checks the sync user's permissions.")));
             } catch (SalesforceException e) {
                 LOG.warn("Salesforce call failed in {} {}: {} {}", ctx.method(), ctx.path(), e.errorCode(),
                         e.errorMessage());

@@ -8,6 +8,7 @@ import dev.tandem.server.sync.campaign.CampaignDirectory;
 import dev.tandem.server.sync.campaign.CampaignFieldsPusher;
 import dev.tandem.server.sync.campaign.CampaignGateway;
 import dev.tandem.server.sync.campaign.ClientCampaignGateway;
+import dev.tandem.server.sync.cycle.LeaseStore;
 import dev.tandem.server.sync.diagnosis.SyncDiagnosis;
 import dev.tandem.server.sync.reconcile.CampaignReconciler;
 import dev.tandem.server.sync.secrets.SecretKeySource;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,8 +74,14 @@ public final class SyncLinkModule implements TandemModule {
         this.reconciles = Executors.newSingleThreadExecutor(daemon("tandem-initial-reconcile"));
         this.linkService = new CampaignLinkService(jdbi, programs, links, settings, gateways, reconciler, reconciles,
                 clock);
-        this.fieldsPusher = new CampaignFieldsPusher(jdbi, links, programs, settings, gateways);
+        this.fieldsPusher = new CampaignFieldsPusher(jdbi, links, programs, settings, gateways, new LeaseStore(jdbi),
+                "link-" + UUID.randomUUID(), clock);
         programs.addListener(fieldsPusher);
+        settings.onChange(changed -> {
+            if (changed.campaignSyncEnabled()) {
+                linkService.resumePendingReconciles();
+            }
+        });
         this.pushInterval = pushInterval;
         this.routes = new LinkRoutes(new Requests(json), settings, connection, diagnosis,
                 new CampaignDirectory(jdbi, links, diagnosis, gateways), linkService);

@@ -1,6 +1,7 @@
 package dev.tandem.server.sync.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.server.sync.secrets.SecretUnreadableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,11 @@ public final class SalesforceConnectionService {
         this.clock = clock;
     }
 
-    /** The connection as the API shows it: which secrets are set, not what they are. */
+    /**
+     * The connection as the API shows it: which secrets are set, not what they are.
+     *
+     * @throws SecretUnreadableException when the stored secrets were written with another key
+     */
     public SalesforceConnection.ConnectionView view() {
         return store.load().map(SalesforceConnection::describe)
                 .orElseGet(SalesforceConnection.ConnectionView::notConfigured);
@@ -35,7 +40,14 @@ public final class SalesforceConnectionService {
      * @throws InvalidInputException naming every bad field; nothing is saved then
      */
     public SalesforceConnection.ConnectionView update(JsonNode change) {
-        SalesforceConnection current = store.load().orElse(null);
+        SalesforceConnection current;
+        try {
+            current = store.load().orElse(null);
+        } catch (SecretUnreadableException e) {
+            // The way out of a lost key: the update must then be a complete connection, as on first setup.
+            LOG.warn("Stored Salesforce credentials cannot be decrypted; the update replaces them whole");
+            current = null;
+        }
         SalesforceConnection next = SalesforceConnectionChange.apply(current, change, clock.instant());
         store.save(next);
         LOG.info("Salesforce connection saved: login URL {}, auth mode {}, client id {}, user {}",

@@ -2,6 +2,7 @@ package dev.tandem.server.sync.settings;
 
 import dev.tandem.salesforce.SalesforceClient;
 import dev.tandem.salesforce.SalesforceConfig;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Instant;
@@ -46,6 +47,12 @@ public final class SalesforceConnections {
                 return Optional.empty();
             }
             SalesforceConfig config = config(connection.get(), budget);
+            if (registry != null) {
+                // Gauges read the client that registered them; the new client's would otherwise be ignored.
+                registry.getMeters().stream()
+                        .filter(m -> m instanceof Gauge && m.getId().getName().startsWith("salesforce.client."))
+                        .forEach(registry::remove);
+            }
             SalesforceClient client = registry == null ? SalesforceClient.connect(config)
                     : SalesforceClient.connect(config, registry);
             current = new Built(connection.get().updatedAt(), budget, client);

@@ -13,6 +13,7 @@ import dev.tandem.server.domain.programs.NewProgram;
 import dev.tandem.server.domain.programs.ProgramService;
 import dev.tandem.server.domain.programs.ProgramUpdate;
 import dev.tandem.server.sync.SyncTestDatabase;
+import dev.tandem.server.sync.cycle.LeaseStore;
 import dev.tandem.server.sync.link.CampaignLink;
 import dev.tandem.server.sync.link.CampaignLinkStore;
 import dev.tandem.server.sync.link.ReconcileState;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +55,8 @@ class CampaignFieldsPusherTest {
         settings = new SyncSettingsService(db.jdbi(), Clock.systemUTC());
         settings.update(new ObjectMapper().readTree("{\"campaignSyncEnabled\":true}"));
         pusher = new CampaignFieldsPusher(db.jdbi(), links, programs, settings,
-                () -> Optional.of(new ClientCampaignGateway(salesforce)));
+                () -> Optional.of(new ClientCampaignGateway(salesforce)), new LeaseStore(db.jdbi()), "this-node",
+                Clock.systemUTC());
         programs.addListener(pusher);
     }
 
@@ -139,5 +143,22 @@ class CampaignFieldsPusherTest {
                 .mapTo(String.class).one());
         assertThat(error).isNotBlank();
         assertThat(db.jdbi().withHandle(links::pendingFields)).isEmpty();
+    }
+
+    @Test
+    void whileAnotherNodeHoldsThePushLeaseThisNodeSendsNothing() {
+        String campaignId = campaign();
+        long id = linkedProgram(campaignId);
+        programs.update(id, new ProgramUpdate(null, null, List.of(new PeriodCost(YearMonth.of(2026, 2), 5, null)), false));
+        LeaseStore leases = new LeaseStore(db.jdbi());
+        assertThat(leases.tryAcquire(CampaignFieldsPusher.LEASE, "other-node", Instant.now(), Duration.ofMinutes(1)))
+                .isTrue();
+
+        assertThat(pusher.pushPending()).isZero();
+        assertThat(actualCost(campaignId)).isEqualByComparingTo(BigDecimal.ONE);
+
+        leases.release(CampaignFieldsPusher.LEASE, "other-node");
+        assertThat(pusher.pushPending()).isEqualTo(1);
+        assertThat(actualCost(campaignId)).isEqualByComparingTo(new BigDecimal(105));
     }
 }

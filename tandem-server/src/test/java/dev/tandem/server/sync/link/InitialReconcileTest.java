@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,14 +57,20 @@ class InitialReconcileTest {
         emulator.close();
     }
 
+    private SyncSettingsService settings;
+
     private CampaignLinkService service(CampaignReconciler reconciler) throws Exception {
-        SyncSettingsService settings = new SyncSettingsService(db.jdbi(), Clock.systemUTC());
+        return service(reconciler, background);
+    }
+
+    private CampaignLinkService service(CampaignReconciler reconciler, Executor executor) throws Exception {
+        settings = new SyncSettingsService(db.jdbi(), Clock.systemUTC());
         settings.update(new ObjectMapper().readTree("{\"campaignSyncEnabled\":true}"));
         SalesforceClient client = SalesforceClient.connect(SalesforceConfig.builder(emulator.baseUrl())
                 .password("tandem-client-id", "tandem-client-secret", "integration@tandem.dev", "tandem-password")
                 .build());
         return new CampaignLinkService(db.jdbi(), programs, links, settings,
-                () -> Optional.of(new ClientCampaignGateway(client)), Optional.of(reconciler), background,
+                () -> Optional.of(new ClientCampaignGateway(client)), Optional.of(reconciler), executor,
                 Clock.systemUTC());
     }
 
@@ -104,5 +111,35 @@ class InitialReconcileTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> state(programId) == ReconcileState.FAILED);
         assertThat(programs.get(programId).orElseThrow().isLinked()).isTrue();
+    }
+
+    @Test
+    void reconcileDueWhileCampaignSyncIsOffWaitsAndRunsOnceWhenItIsOnAgain() throws Exception {
+        List<Runnable> queued = new CopyOnWriteArrayList<>();
+        CampaignLinkService service = service((programId, mode) -> {
+            calls.add(programId + ":" + mode);
+            return new RunReport(1L, "reconcile", Instant.now(), Instant.now(), RunOutcome.COMPLETED, Map.of(), 0, null);
+        }, queued::add);
+        long programId = program();
+        service.link(programId, new LinkRequest(null, "Paused campaign"));
+
+        settings.update(new ObjectMapper().readTree("{\"campaignSyncEnabled\":false}"));
+        runAll(queued);
+        assertThat(calls).isEmpty();
+        assertThat(state(programId)).isEqualTo(ReconcileState.PENDING);
+
+        settings.update(new ObjectMapper().readTree("{\"campaignSyncEnabled\":true}"));
+        assertThat(service.resumePendingReconciles()).isEqualTo(1);
+        runAll(queued);
+
+        assertThat(calls).containsExactly(programId + ":" + ReconcileMode.INITIAL);
+        assertThat(state(programId)).isEqualTo(ReconcileState.DONE);
+        assertThat(service.resumePendingReconciles()).isZero();
+    }
+
+    private static void runAll(List<Runnable> queued) {
+        List<Runnable> batch = List.copyOf(queued);
+        queued.clear();
+        batch.forEach(Runnable::run);
     }
 }

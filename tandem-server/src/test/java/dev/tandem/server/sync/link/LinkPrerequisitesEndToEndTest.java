@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.emulator.FaultRule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +36,7 @@ class LinkPrerequisitesEndToEndTest {
     @BeforeEach
     void freshOrgWithOneCampaign() {
         server.emulator.control().reset();
+        server.emulator.control().clearFaults();
         server.salesforce.create("Campaign", List.of(Map.of("Name", unique("Visible"))));
     }
 
@@ -77,6 +79,21 @@ class LinkPrerequisitesEndToEndTest {
         assertThat(marketing.get("ok").asBoolean()).isFalse();
         assertThat(marketing.get("message").asText()).contains("analyst@tandem.dev");
         assertThat(marketing.get("fix").asText()).contains("Marketing User");
+    }
+
+    @Test
+    void linkThatSalesforceRefusesForANonMarketingUserRecordsNothing() {
+        server.connectAs("analyst@tandem.dev", "analyst-password");
+        long programId = server.createProgram("Event", "Webinar", null);
+
+        JsonNode refused = server.postJson(LinkTestServer.linkPath(programId), "{\"create\":{\"name\":\"Refused\"}}");
+
+        assertThat(refused.get("errors").get(0).get("code").asText()).isEqualTo("709");
+        assertThat(refused.get("errors").get(0).get("message").asText())
+                .contains("CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY", "diagnosis.json");
+        assertThat(requireSuccess(server.get(LinkTestServer.linkPath(programId)))).isEmpty();
+        assertThat(requireSuccess(server.get("/rest/asset/v1/program/" + programId + ".json")).get(0)
+                .get("sfdcId").isNull()).isTrue();
     }
 
     @Test
@@ -124,6 +141,20 @@ class LinkPrerequisitesEndToEndTest {
     }
 
     @Test
+    void campaignQueryRefusedBySalesforceListsNothingAndSaysWhy() {
+        server.connect();
+        requireSuccess(server.get("/rest/tandem/v1/salesforce/campaigns.json"));
+        // The picker's second query is the campaign query (the first checks the Marketing User flag).
+        server.emulator.control().addFault(new FaultRule("INSUFFICIENT_ACCESS_OR_READONLY", 403, "GET", "/query",
+                1, 1, 0, "insufficient access rights on object id"));
+
+        JsonNode listing = server.get("/rest/tandem/v1/salesforce/campaigns.json");
+
+        assertThat(requireSuccess(listing)).isEmpty();
+        assertThat(listing.get("warnings").toString()).contains("campaign-access", "INSUFFICIENT_ACCESS_OR_READONLY");
+    }
+
+    @Test
     void withoutAConnectionEveryCheckSaysWhatToConfigure() {
         try (LinkTestServer fresh = new LinkTestServer()) {
             JsonNode view = requireSuccess(fresh.get("/rest/tandem/v1/settings/salesforce.json")).get(0);
@@ -135,6 +166,17 @@ class LinkPrerequisitesEndToEndTest {
             assertThat(connection.get("fix").asText()).contains("settings/salesforce.json");
             assertThat(check(checks, "marketing-user").get("ok").asBoolean()).isFalse();
             assertThat(requireSuccess(fresh.get("/rest/tandem/v1/salesforce/campaigns.json"))).isEmpty();
+        }
+    }
+
+    @Test
+    void everyLinkResourceRequiresAnAccessToken() {
+        for (String path : List.of("/rest/tandem/v1/settings/sync.json", "/rest/tandem/v1/settings/salesforce.json",
+                "/rest/tandem/v1/salesforce/diagnosis.json", "/rest/tandem/v1/salesforce/campaigns.json",
+                "/rest/tandem/v1/programs/1/salesforceCampaign.json")) {
+            JsonNode refused = server.getAnonymously(path);
+            assertThat(refused.get("success").asBoolean()).as(path).isFalse();
+            assertThat(refused.get("errors").get(0).get("code").asText()).as(path).isEqualTo("601");
         }
     }
 

@@ -33,8 +33,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Tandem (with its core modules, LINK among them) on a random port over a fresh H2 database, next to a Salesforce
- * emulator, both spoken to over real HTTP.
+ * Tandem (with its core modules, LINK among them) on a random port over a fresh database (H2 unless told otherwise),
+ * next to a Salesforce emulator, both spoken to over real HTTP.
  */
 final class LinkTestServer implements AutoCloseable {
 
@@ -53,9 +53,13 @@ final class LinkTestServer implements AutoCloseable {
     private String token;
 
     LinkTestServer() {
+        this(TestDatabases.Kind.H2);
+    }
+
+    LinkTestServer(TestDatabases.Kind kind) {
         this.emulator = SalesforceEmulator.start(EmulatorConfig.defaults());
         this.salesforce = salesforceOf(emulator);
-        this.database = TestDatabases.create(TestDatabases.Kind.H2);
+        this.database = TestDatabases.create(kind);
         TandemConfig config = new TandemConfig(0, database.url(), database.user(), database.password(),
                 Optional.of(SECRET_KEY), Optional.empty(), TandemConfig.DEFAULT_TOKEN_TTL_SECONDS);
         this.app = TandemApp.builder(config).build().start();
@@ -110,6 +114,11 @@ final class LinkTestServer implements AutoCloseable {
 
     JsonNode get(String pathAndQuery) {
         return json(send(authorized(pathAndQuery).GET().build()).body());
+    }
+
+    /** GET without any access token. */
+    JsonNode getAnonymously(String pathAndQuery) {
+        return json(send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build()).body());
     }
 
     JsonNode postJson(String path, String body) {
