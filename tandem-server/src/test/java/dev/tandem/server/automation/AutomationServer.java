@@ -90,7 +90,12 @@ final class AutomationServer implements AutoCloseable {
 
     /** A server with the Salesforce flow actions (connect it through the settings API) over a fresh H2 database. */
     static AutomationServer withSalesforce() {
-        return new AutomationServer(TestDatabases.create(TestDatabases.Kind.H2), true, clock(),
+        return withSalesforce(TestDatabases.Kind.H2);
+    }
+
+    /** As {@link #withSalesforce()} over a fresh database of the given kind. */
+    static AutomationServer withSalesforce(TestDatabases.Kind kind) {
+        return new AutomationServer(TestDatabases.create(kind), true, clock(),
                 services -> AutomationModule.withSalesforce(services, false));
     }
 

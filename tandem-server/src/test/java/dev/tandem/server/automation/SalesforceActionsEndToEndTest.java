@@ -9,6 +9,7 @@ import dev.tandem.salesforce.SalesforceConfig;
 import dev.tandem.salesforce.query.Cond;
 import dev.tandem.salesforce.query.SObject;
 import dev.tandem.salesforce.query.Soql;
+import dev.tandem.server.http.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,12 +28,17 @@ class SalesforceActionsEndToEndTest extends AutomationTestSupport {
 
     @BeforeAll
     static void startSalesforce() {
+        startWith(TestDatabases.Kind.H2);
+    }
+
+    /** Replaces the base class's server by one with Salesforce actions on {@code kind}, connected to an emulator. */
+    static void startWith(TestDatabases.Kind kind) {
         server.close();
         emulator = SalesforceEmulator.start(EmulatorConfig.defaults());
         salesforce = SalesforceClient.connect(SalesforceConfig.builder(emulator.baseUrl())
                 .password("tandem-client-id", "tandem-client-secret", "integration@tandem.dev", "tandem-password")
                 .build());
-        server = AutomationServer.withSalesforce();
+        server = AutomationServer.withSalesforce(kind);
         result(server.postJson("/rest/tandem/v1/settings/salesforce.json", "{\"loginUrl\":\"" + emulator.baseUrl()
                 + "\",\"authMode\":\"PASSWORD\",\"clientId\":\"tandem-client-id\",\"clientSecret\":"
                 + "\"tandem-client-secret\",\"username\":\"integration@tandem.dev\",\"password\":\"tandem-password\"}"));
