@@ -366,4 +366,19 @@ class TriggerCampaignTest extends AutomationTestSupport {
         assertThat(errors(server.get("/rest/tandem/v1/smartCampaigns/" + campaign + "/log.json?nextPageToken=forged")))
                 .singleElement().asString().startsWith("1003");
     }
+
+    @Test
+    void aStepOnAProgramDeletedSinceFailsForEachPersonWithTheReason() {
+        long webinar = webinar();
+        long doomed = webinar();
+        long campaign = activeCampaign(null, programStatusChanged(webinar, "Member"), changeProgramStatus(doomed, "Member"));
+        result(server.postJson("/rest/asset/v1/program/" + doomed + "/delete.json", ""));
+        long pat = person();
+
+        setStatus(webinar, "Member", pat);
+        server.drain();
+
+        assertThat(stepLog(campaign, pat)).containsExactly("0 Change Program Status FAILED Program " + doomed
+                + " does not exist");
+    }
 }

@@ -6,6 +6,7 @@ import dev.tandem.server.automation.model.SmartCampaign;
 import dev.tandem.server.domain.membership.ChangeContext;
 import dev.tandem.server.domain.membership.MemberResult;
 import dev.tandem.server.domain.membership.MembershipService;
+import dev.tandem.server.store.ProgramDao;
 import org.jdbi.v3.core.Handle;
 
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ final class LocalSteps {
     private static final int CHUNK = 300;
 
     private final MembershipService memberships;
+    private final ProgramDao programs = new ProgramDao();
 
     LocalSteps(MembershipService memberships) {
         this.memberships = memberships;
@@ -35,6 +37,9 @@ final class LocalSteps {
         }
         if (action instanceof FlowAction.ChangeProgramStatus a) {
             Long program = a.programId() != null ? a.programId() : campaign.programId();
+            if (missing(tx, program)) {
+                return failAll(personIds, program);
+            }
             ChangeContext context = new ChangeContext(ChangeSource.FLOW, reason(campaign, action), campaign.id());
             for (List<Long> chunk : chunks(personIds)) {
                 collect(outcomes, memberships.changeStatus(tx, program, chunk, a.status(), context));
@@ -43,6 +48,9 @@ final class LocalSteps {
         }
         if (action instanceof FlowAction.RemoveFromProgram a) {
             Long program = a.programId() != null ? a.programId() : campaign.programId();
+            if (missing(tx, program)) {
+                return failAll(personIds, program);
+            }
             ChangeContext context = new ChangeContext(ChangeSource.FLOW, reason(campaign, action), campaign.id());
             for (List<Long> chunk : chunks(personIds)) {
                 collect(outcomes, memberships.remove(tx, program, chunk, context));
@@ -50,6 +58,18 @@ final class LocalSteps {
             return outcomes;
         }
         throw new IllegalArgumentException("not a local action: " + action.displayName());
+    }
+
+    // A program deleted after the flow was saved: every person fails with the reason instead of the whole group
+    // failing (and being retried) forever.
+    private boolean missing(Handle tx, Long programId) {
+        return programId == null || programs.byId(tx, programId).isEmpty();
+    }
+
+    private static Map<Long, StepOutcome> failAll(List<Long> personIds, Long programId) {
+        Map<Long, StepOutcome> outcomes = new HashMap<>();
+        personIds.forEach(id -> outcomes.put(id, StepOutcome.failed("Program " + programId + " does not exist")));
+        return outcomes;
     }
 
     static String reason(SmartCampaign campaign, FlowAction action) {
