@@ -3,6 +3,7 @@ package dev.tandem.server.automation;
 import dev.tandem.core.activity.ActivityType;
 import dev.tandem.core.person.Person;
 import dev.tandem.emulator.EmulatorConfig;
+import dev.tandem.emulator.FaultRule;
 import dev.tandem.emulator.SalesforceEmulator;
 import dev.tandem.salesforce.SalesforceClient;
 import dev.tandem.salesforce.SalesforceConfig;
@@ -333,5 +334,27 @@ class SalesforceActionsEndToEndTest extends AutomationTestSupport {
         server.drain();
 
         assertThat(statusOf(target, hal)).contains("No Show");
+    }
+
+    @Test
+    void anOutageOfSalesforcePostponesTheStepInsteadOfFailingThePeople() {
+        String sf = sfCampaign();
+        String add = requested("{\"steps\":[{\"action\":\"addToSfdcCampaign\",\"campaignId\":\"" + sf
+                + "\",\"status\":\"Sent\"}]}", null);
+        long quinn = person();
+        emulator.control().addFault(new FaultRule("SERVER_UNAVAILABLE", 503, "POST", "composite/sobjects", 0, -1, 0,
+                null));
+        try {
+            request(add, quinn);
+            assertThat(stepLog(Long.parseLong(add), quinn)).as("nothing recorded while Salesforce is down").isEmpty();
+        } finally {
+            emulator.control().clearFaults();
+        }
+
+        server.time().advance(java.time.Duration.ofMinutes(6));
+        server.drain();
+
+        assertThat(stepLog(Long.parseLong(add), quinn)).containsExactly("0 Add to SFDC Campaign DONE");
+        assertThat(members(sf)).hasSize(1);
     }
 }

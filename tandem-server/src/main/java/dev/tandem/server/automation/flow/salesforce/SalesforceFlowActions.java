@@ -4,6 +4,7 @@ import dev.tandem.core.person.Person;
 import dev.tandem.core.person.SfdcType;
 import dev.tandem.core.program.Program;
 import dev.tandem.salesforce.SalesforceClient;
+import dev.tandem.salesforce.error.ErrorKind;
 import dev.tandem.salesforce.error.SalesforceException;
 import dev.tandem.salesforce.query.Cond;
 import dev.tandem.salesforce.query.SObject;
@@ -99,7 +100,12 @@ public final class SalesforceFlowActions implements SalesforceSteps {
                 throw new IllegalArgumentException("not a Salesforce action: " + action.displayName());
             }
         } catch (SalesforceException e) {
-            // A whole call failed (limits, auth, outage): everyone not yet decided fails with Salesforce's error.
+            if (e.kind() == ErrorKind.LIMIT || e.kind() == ErrorKind.RETRYABLE) {
+                // The API budget is spent or Salesforce is briefly unavailable: nobody fails; the executor's lease
+                // lapses and the step runs again later (what was already done is skipped or done again safely).
+                throw e;
+            }
+            // A whole call was refused (credentials, configuration): everyone not yet decided fails with the error.
             String reason = "Salesforce refused the call: " + e.errorCode() + " " + e.errorMessage();
             found.keySet().forEach(id -> outcomes.putIfAbsent(id, StepOutcome.failed(reason)));
         }
