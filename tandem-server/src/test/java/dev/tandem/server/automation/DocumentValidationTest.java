@@ -184,4 +184,20 @@ class DocumentValidationTest extends AutomationTestSupport {
                 + "701000000000009AAA is not linked to a program; Tandem knows the members of linked campaigns only "
                 + "(link it to a program first)");
     }
+
+    @Test
+    void aWaitNeedsExactlyOneOfDurationAndAValidDate() {
+        long campaign = campaign(null);
+
+        JsonNode response = saveFlow(campaign, "{\"steps\":[{\"action\":\"wait\"},"
+                + "{\"action\":\"wait\",\"duration\":\"1 day\",\"until\":\"2026-12-01T09:00:00Z\"},"
+                + "{\"action\":\"wait\",\"until\":\"next monday\"}]}");
+
+        assertThat(errors(response)).containsExactly(
+                "1003 steps[0]: a wait needs exactly one of \"duration\" (e.g. \"2 days\") and \"until\" (e.g. "
+                        + "\"2026-12-01T09:00:00Z\")",
+                "1003 steps[1]: a wait needs exactly one of \"duration\" (e.g. \"2 days\") and \"until\" (e.g. "
+                        + "\"2026-12-01T09:00:00Z\")",
+                "1003 steps[2].until: 'next monday' is not a UTC date-time such as 2026-12-01T09:00:00Z");
+    }
 }

@@ -381,4 +381,27 @@ class TriggerCampaignTest extends AutomationTestSupport {
         assertThat(stepLog(campaign, pat)).containsExactly("0 Change Program Status FAILED Program " + doomed
                 + " does not exist");
     }
+
+    @Test
+    void aWaitUntilADateHoldsPeopleUntilThenAndLetsLaterArrivalsStraightOn() {
+        long webinar = webinar();
+        long target = webinar();
+        String until = server.time().instant().plus(Duration.ofDays(1)).toString();
+        activeCampaign(null, "{\"triggers\":[{\"type\":\"programStatusChanged\",\"programId\":" + webinar + "}],"
+                        + "\"qualification\":{\"rule\":\"every time\"}}",
+                "{\"steps\":[{\"action\":\"wait\",\"until\":\"" + until + "\"},{\"action\":\"changeProgramStatus\","
+                        + "\"programId\":" + target + ",\"status\":\"Member\"}]}");
+        long early = person();
+        long late = person();
+
+        setStatus(webinar, "Member", early);
+        server.drain();
+        assertThat(statusOf(target, early)).as("before the date").isEmpty();
+
+        server.time().advance(Duration.ofDays(1));
+        setStatus(webinar, "Member", late);
+        server.drain();
+        assertThat(statusOf(target, early)).as("on the date").contains("Member");
+        assertThat(statusOf(target, late)).as("arrived after the date").contains("Member");
+    }
 }

@@ -147,7 +147,12 @@ public final class DocumentWriter {
                 node.put("programId", a.programId());
             }
         } else if (action instanceof FlowAction.Wait a) {
-            node.put("action", "wait").put("duration", WaitDuration.format(a.duration()));
+            node.put("action", "wait");
+            if (a.until() != null) {
+                node.put("until", a.until().toString());
+            } else {
+                node.put("duration", WaitDuration.format(a.duration()));
+            }
         } else if (action instanceof FlowAction.DoNothing) {
             node.put("action", "doNothing");
         }

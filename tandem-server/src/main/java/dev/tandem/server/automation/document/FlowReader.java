@@ -8,6 +8,8 @@ import dev.tandem.server.automation.model.FlowStep;
 import dev.tandem.server.automation.validation.InvalidCampaignException;
 import dev.tandem.server.automation.validation.Problems;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -126,13 +128,25 @@ public final class FlowReader {
                 yield new FlowAction.RemoveFromProgram(Fields.id(node, "programId", path, problems, false));
             }
             case "wait" -> {
-                known.add("duration");
-                String duration = Fields.text(node, "duration", path, problems, true);
-                if (duration == null) {
+                known.addAll(List.of("duration", "until"));
+                String duration = Fields.text(node, "duration", path, problems, false);
+                String until = Fields.text(node, "until", path, problems, false);
+                if ((duration == null) == (until == null)) {
+                    problems.add(path, "a wait needs exactly one of \"duration\" (e.g. \"2 days\") and \"until\" "
+                            + "(e.g. \"2026-12-01T09:00:00Z\")");
                     yield null;
                 }
+                if (until != null) {
+                    try {
+                        yield new FlowAction.Wait(null, Instant.parse(until));
+                    } catch (DateTimeParseException e) {
+                        problems.add(path + ".until", "'" + until + "' is not a UTC date-time such as "
+                                + "2026-12-01T09:00:00Z");
+                        yield null;
+                    }
+                }
                 try {
-                    yield new FlowAction.Wait(WaitDuration.parse(duration));
+                    yield FlowAction.Wait.of(WaitDuration.parse(duration));
                 } catch (IllegalArgumentException e) {
                     problems.add(path + ".duration", e.getMessage());
                     yield null;

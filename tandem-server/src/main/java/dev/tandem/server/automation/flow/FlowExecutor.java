@@ -94,8 +94,7 @@ public final class FlowExecutor {
             FlowStep flowStep = campaign.flow().get(step);
             if (flowStep.defaultAction() instanceof FlowAction.Wait wait) {
                 int next = step + 1;
-                // The lease ends now: whichever node is free when the wait is over continues the runs.
-                jdbi.useTransaction(h -> runs.advance(h, node, ids, next, now.plus(wait.duration()), now));
+                jdbi.useTransaction(h -> runs.park(h, node, ids, next, wait.endsFor(now)));
                 return;
             }
             current = runStep(campaign, step, flowStep, current);

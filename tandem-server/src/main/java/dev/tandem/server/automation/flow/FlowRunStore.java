@@ -113,6 +113,17 @@ public final class FlowRunStore {
                 .bind("pending", PENDING).bindList("ids", List.copyOf(runIds)).execute();
     }
 
+    /**
+     * Parks runs this node holds at {@code step} until {@code dueAt} and gives up their lease, so whichever node is
+     * free then continues them; returns how many of them this node still held.
+     */
+    public int park(Handle h, String node, Collection<Long> runIds, int step, Instant dueAt) {
+        return h.createUpdate("UPDATE automation_flow_runs SET next_step = :step, due_at = :due, claimed_by = NULL, "
+                        + "claimed_until = NULL WHERE id IN (<ids>) AND claimed_by = :node AND state = :pending")
+                .bind("step", step).bind("due", dueAt).bind("node", node).bind("pending", PENDING)
+                .bindList("ids", List.copyOf(runIds)).execute();
+    }
+
     /** Marks runs finished; returns how many this node still held. */
     public int finish(Handle h, String node, Collection<Long> runIds, Instant now) {
         return h.createUpdate("UPDATE automation_flow_runs SET state = :done, finished_at = :now, claimed_by = NULL, "

@@ -1,6 +1,7 @@
 package dev.tandem.server.automation.model;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /** What one flow step (or one of its choices) does to a person. */
 public sealed interface FlowAction {
@@ -81,8 +82,30 @@ public sealed interface FlowAction {
         }
     }
 
-    /** Holds the person for a duration before the next step. */
-    record Wait(Duration duration) implements FlowAction {
+    /**
+     * Holds the person before the next step: for a duration from when they reach the step, or until a date (people
+     * reaching the step after that date go straight on). Exactly one of the two is set.
+     */
+    record Wait(Duration duration, Instant until) implements FlowAction {
+        public Wait {
+            if ((duration == null) == (until == null)) {
+                throw new IllegalArgumentException("wait: exactly one of duration and until is required");
+            }
+        }
+
+        /** A wait of a duration. */
+        public static Wait of(Duration duration) {
+            return new Wait(duration, null);
+        }
+
+        /** When a person who reaches the step at {@code now} moves on. */
+        public Instant endsFor(Instant now) {
+            if (until != null) {
+                return until.isAfter(now) ? until : now;
+            }
+            return now.plus(duration);
+        }
+
         @Override
         public String displayName() {
             return "Wait";
