@@ -92,6 +92,11 @@ public final class CampaignService {
         return jdbi.withHandle(h -> campaigns.get(h, id));
     }
 
+    /** The campaigns named exactly {@code name}, in id order. */
+    public List<SmartCampaign> byName(String name) {
+        return jdbi.withHandle(h -> campaigns.byName(h, name));
+    }
+
     /** Campaigns in id order, optionally only active or inactive ones. */
     public List<SmartCampaign> browse(Boolean active, int maxReturn, int offset) {
         return jdbi.withHandle(h -> campaigns.list(h, active, maxReturn, offset));

@@ -144,4 +144,19 @@ class SmartCampaignsApiTest extends AutomationTestSupport {
 
         assertThat(AutomationServer.json(response.body()).get("errors").get(0).get("code").asText()).isEqualTo("601");
     }
+
+    @Test
+    void byNameFindsTheCampaignAndAnUnknownNameIsNoData() {
+        long campaign = campaign(null);
+        String name = result(server.get("/rest/asset/v1/smartCampaign/" + campaign + ".json")).get(0).get("name").asText();
+
+        JsonNode found = result(server.get("/rest/asset/v1/smartCampaign/byName.json?name="
+                + AutomationServer.encode(name)));
+
+        assertThat(found).singleElement().satisfies(c -> assertThat(c.get("id").asLong()).isEqualTo(campaign));
+        assertThat(errors(server.get("/rest/asset/v1/smartCampaign/byName.json?name=nobody-has-this-name")))
+                .singleElement().asString().startsWith("702");
+        assertThat(errors(server.get("/rest/asset/v1/smartCampaign/byName.json"))).containsExactly(
+                "701 name cannot be blank");
+    }
 }

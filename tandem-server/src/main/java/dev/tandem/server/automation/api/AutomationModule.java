@@ -123,6 +123,7 @@ public final class AutomationModule implements TandemModule {
     public void routes(Javalin app) {
         app.get("/rest/asset/v1/smartCampaigns.json", guard(this::browse));
         app.post("/rest/asset/v1/smartCampaigns.json", guard(this::create));
+        app.get("/rest/asset/v1/smartCampaign/byName.json", guard(this::byName));
         app.get("/rest/asset/v1/smartCampaign/{id}.json", guard(ctx -> one(ctx, campaign(ctx))));
         app.post("/rest/asset/v1/smartCampaign/{id}.json", guard(this::update));
         app.post("/rest/asset/v1/smartCampaign/{id}/activate.json",
@@ -201,6 +202,16 @@ public final class AutomationModule implements TandemModule {
         out.put("reason", e.reason());
         out.put("occurredAt", e.occurredAt());
         return out;
+    }
+
+    private void byName(Context ctx) {
+        String name = Requests.requiredParam(ctx, "name");
+        List<SmartCampaign> found = campaigns.byName(name.trim());
+        if (found.isEmpty()) {
+            throw new ApiException(ErrorCode.NO_DATA_FOUND,
+                    "No data found for given search scenario: no smart campaign named '" + name + "'");
+        }
+        Responses.ok(ctx, found.stream().map(this::represent).toList());
     }
 
     private void create(Context ctx) {

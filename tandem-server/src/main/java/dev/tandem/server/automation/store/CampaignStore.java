@@ -55,6 +55,12 @@ public final class CampaignStore {
                 .bind("id", id).map((rs, ctx) -> campaign(rs)).findOne();
     }
 
+    /** The campaigns with exactly this name (names are unique only within a program), in id order. */
+    public List<SmartCampaign> byName(Handle h, String name) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM automation_smart_campaigns WHERE name = :name ORDER BY id")
+                .bind("name", name).map((rs, ctx) -> campaign(rs)).list();
+    }
+
     /** Campaigns in id order, optionally only active or inactive ones. */
     public List<SmartCampaign> list(Handle h, Boolean active, int limit, int offset) {
         return h.createQuery("SELECT " + COLUMNS + " FROM automation_smart_campaigns"
