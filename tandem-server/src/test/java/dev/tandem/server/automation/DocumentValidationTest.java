@@ -200,4 +200,18 @@ class DocumentValidationTest extends AutomationTestSupport {
                         + "\"2026-12-01T09:00:00Z\")",
                 "1003 steps[2].until: 'next monday' is not a UTC date-time such as 2026-12-01T09:00:00Z");
     }
+
+    @Test
+    void oversizedDocumentsAreRefusedWithTheirLimit() {
+        long campaign = campaign(null);
+        String trigger = "{\"type\":\"personCreated\"}";
+        String step = "{\"action\":\"doNothing\"}";
+
+        JsonNode rules = saveRules(campaign, "{\"triggers\":[" + String.join(",", java.util.Collections.nCopies(101, trigger))
+                + "]}");
+        JsonNode flow = saveFlow(campaign, "{\"steps\":[" + String.join(",", java.util.Collections.nCopies(101, step)) + "]}");
+
+        assertThat(errors(rules)).containsExactly("1003 triggers: at most 100 triggers, got 101");
+        assertThat(errors(flow)).containsExactly("1003 steps: at most 100 steps, got 101");
+    }
 }

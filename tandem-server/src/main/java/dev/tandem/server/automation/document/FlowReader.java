@@ -38,6 +38,7 @@ public final class FlowReader {
         JsonNode array = doc.get("steps");
         if (array != null && array.isArray() && array.size() > MAX_STEPS) {
             problems.add("steps", "at most " + MAX_STEPS + " steps, got " + array.size());
+            problems.throwIfAny();
         }
         RulesReader.forEach(doc, "steps", problems, (node, path) -> {
             FlowStep step = step(node, path, problems);

@@ -30,6 +30,9 @@ public final class RulesReader {
     public record Rules(SmartList smartList, QualificationRule qualification) {
     }
 
+    /** Most triggers, and most filters, one smart list may hold. */
+    public static final int MAX_RULES = 100;
+
     private RulesReader() {
     }
 
@@ -46,6 +49,13 @@ public final class RulesReader {
         }
         Fields.onlyKnown(doc, "rules", problems, "triggers", "filters", "filterLogic", "advancedLogic",
                 "qualification");
+        for (String field : List.of("triggers", "filters")) {
+            JsonNode array = doc.get(field);
+            if (array != null && array.isArray() && array.size() > MAX_RULES) {
+                problems.add(field, "at most " + MAX_RULES + " " + field + ", got " + array.size());
+                problems.throwIfAny();
+            }
+        }
         List<Trigger> triggers = new ArrayList<>();
         forEach(doc, "triggers", problems, (node, path) -> {
             Trigger t = trigger(node, path, problems);
