@@ -357,4 +357,22 @@ class SalesforceActionsEndToEndTest extends AutomationTestSupport {
         assertThat(stepLog(Long.parseLong(add), quinn)).containsExactly("0 Add to SFDC Campaign DONE");
         assertThat(members(sf)).hasSize(1);
     }
+
+    @Test
+    void syncPersonToSfdcAssignsTheLeadToTheGivenUser() {
+        String analyst = salesforce.stream(Soql.select("Id").from("User")
+                .where(Cond.eq("Username", "analyst@tandem.dev")).build()).findFirst().orElseThrow().id();
+        String sync = requested("{\"steps\":[{\"action\":\"syncPersonToSfdc\",\"assignTo\":\"" + analyst + "\"}]}",
+                null);
+        long rae = person();
+
+        request(sync, rae);
+
+        SObject lead = salesforce.stream(Soql.select("Id", "OwnerId").from("Lead")
+                .where(Cond.eq("Id", personNow(rae).sfdcId())).build()).findFirst().orElseThrow();
+        assertThat(lead.getString("OwnerId")).isEqualTo(analyst);
+        assertThat(errors(saveFlow(Long.parseLong(sync), "{\"steps\":[{\"action\":\"syncPersonToSfdc\","
+                + "\"assignTo\":\"00G000000000001\"}]}"))).singleElement().asString()
+                .contains("steps[0] (Sync Person to SFDC).assignTo: '00G000000000001' is not a Salesforce user id");
+    }
 }

@@ -139,8 +139,11 @@ public final class DocumentWriter {
                 node.put("programId", a.programId());
             }
             node.put("status", a.status());
-        } else if (action instanceof FlowAction.SyncPersonToSfdc) {
+        } else if (action instanceof FlowAction.SyncPersonToSfdc a) {
             node.put("action", "syncPersonToSfdc");
+            if (a.assignTo() != null) {
+                node.put("assignTo", a.assignTo());
+            }
         } else if (action instanceof FlowAction.RemoveFromProgram a) {
             node.put("action", "removeFromProgram");
             if (a.programId() != null) {

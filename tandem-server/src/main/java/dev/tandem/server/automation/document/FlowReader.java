@@ -123,7 +123,10 @@ public final class FlowReader {
                 String status = Fields.text(node, "status", path, problems, true);
                 yield status == null ? null : new FlowAction.ChangeProgramStatus(program, status);
             }
-            case "syncPersonToSfdc" -> new FlowAction.SyncPersonToSfdc();
+            case "syncPersonToSfdc" -> {
+                known.add("assignTo");
+                yield new FlowAction.SyncPersonToSfdc(Fields.text(node, "assignTo", path, problems, false));
+            }
             case "removeFromProgram" -> {
                 known.add("programId");
                 yield new FlowAction.RemoveFromProgram(Fields.id(node, "programId", path, problems, false));

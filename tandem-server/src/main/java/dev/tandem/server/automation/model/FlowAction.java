@@ -61,8 +61,11 @@ public sealed interface FlowAction {
         }
     }
 
-    /** Creates or updates the person as a Salesforce Lead now. */
-    record SyncPersonToSfdc() implements FlowAction {
+    /**
+     * Creates the person as a Salesforce Lead now, or updates their Lead or Contact. {@code assignTo} is a Salesforce
+     * user id to own the record, or null for Salesforce's auto-assignment rules.
+     */
+    record SyncPersonToSfdc(String assignTo) implements FlowAction {
         @Override
         public String displayName() {
             return "Sync Person to SFDC";

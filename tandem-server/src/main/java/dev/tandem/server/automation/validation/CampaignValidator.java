@@ -110,6 +110,12 @@ public final class CampaignValidator {
         } else if (action instanceof FlowAction.ChangeStatusInSfdcCampaign a) {
             campaign(a.campaignId(), rule + ".campaignId", problems);
             campaignStatus(lookup, a.campaignId(), a.status(), rule + ".status", problems);
+        } else if (action instanceof FlowAction.SyncPersonToSfdc a) {
+            String user = a.assignTo();
+            if (user != null && !(user.startsWith("005") && (user.length() == 15 || user.length() == 18))) {
+                problems.add(rule + ".assignTo", "'" + user + "' is not a Salesforce user id (15 or 18 characters "
+                        + "starting with 005); leave it out to use Salesforce's auto-assignment rules");
+            }
         } else if (action instanceof FlowAction.ChangeProgramStatus a) {
             Long program = a.programId() != null ? a.programId() : owner;
             if (program == null) {

@@ -41,9 +41,9 @@ final class FlowRecorder {
         this.memberships = memberships;
     }
 
-    /** The person is now the Salesforce record {@code sfdcId} (created, or updated when it existed). */
+    /** The person is now the Salesforce record {@code sfdcId} (created, or updated), owned by {@code owner} if set. */
     void synced(Handle tx, SmartCampaign campaign, Person person, SfdcType type, String sfdcId, boolean created,
-                Instant now) {
+                String owner, Instant now) {
         if (created) {
             people.update(tx, new Person(person.id(), person.email(), person.firstName(), person.lastName(),
                     person.company(), person.title(), person.phone(), type, sfdcId, false,
@@ -52,7 +52,7 @@ final class FlowRecorder {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("SFDC Type", type.apiName());
         attributes.put("SFDC ID", sfdcId);
-        attributes.put("Assign To", "Auto-assignment rules");
+        attributes.put("Assign To", owner != null ? owner : "Auto-assignment rules");
         attributes.put("Reason", reason(campaign, created ? "created" : "updated"));
         activityLog.append(tx, Activity.of(person.id(), now, ActivityType.SYNC_LEAD_TO_SFDC, campaign.id(), null, null,
                 attributes));

@@ -88,8 +88,8 @@ public final class SalesforceFlowActions implements SalesforceSteps {
                 .forEach(id -> outcomes.put(id, StepOutcome.skipped("Person not found")));
         try {
             Step step = new Step(client.get(), campaign, outcomes);
-            if (action instanceof FlowAction.SyncPersonToSfdc) {
-                step.sync(new ArrayList<>(found.values()));
+            if (action instanceof FlowAction.SyncPersonToSfdc a) {
+                step.sync(new ArrayList<>(found.values()), a.assignTo());
             } else if (action instanceof FlowAction.AddToSfdcCampaign a) {
                 step.add(target(a.campaignId()), step.ensureInSalesforce(found.values()), a.status());
             } else if (action instanceof FlowAction.RemoveFromSfdcCampaign a) {
@@ -136,17 +136,20 @@ public final class SalesforceFlowActions implements SalesforceSteps {
             this.outcomes = outcomes;
         }
 
-        /** Sync Person to SFDC: creates Leads for people not in Salesforce and updates the others' records. */
-        void sync(List<Person> group) {
+        /**
+         * Sync Person to SFDC: creates Leads for people not in Salesforce and updates the others' records, owned by
+         * {@code owner} when given (else Salesforce's assignment rules decide).
+         */
+        void sync(List<Person> group, String owner) {
             List<Person> missing = group.stream().filter(p -> !inSalesforce(p)).toList();
-            createLeads(missing).forEach((person, id) -> outcomes.put(person.id(), StepOutcome.done()));
+            createLeads(missing, owner).forEach((person, id) -> outcomes.put(person.id(), StepOutcome.done()));
             List<Person> existing = group.stream().filter(this::inSalesforceAndUndecided).toList();
             for (SfdcType type : SfdcType.values()) {
                 List<Person> ofType = existing.stream().filter(p -> p.sfdcType() == type).toList();
                 if (ofType.isEmpty()) {
                     continue;
                 }
-                List<Map<String, Object>> records = ofType.stream().map(p -> update(p, type)).toList();
+                List<Map<String, Object>> records = ofType.stream().map(p -> update(p, type, owner)).toList();
                 List<SaveResult> results = client.update(type.apiName(), records);
                 List<Runnable> writes = new ArrayList<>();
                 for (SaveResult r : results) {
@@ -154,7 +157,7 @@ public final class SalesforceFlowActions implements SalesforceSteps {
                     if (r.success()) {
                         outcomes.put(person.id(), StepOutcome.done());
                         writes.add(() -> jdbi.useTransaction(tx -> recorder.synced(tx, campaign, person, type,
-                                person.sfdcId(), false, Timestamps.now(clock))));
+                                person.sfdcId(), false, owner, Timestamps.now(clock))));
                     } else {
                         outcomes.put(person.id(), failure(r.error()));
                     }
@@ -174,7 +177,7 @@ public final class SalesforceFlowActions implements SalesforceSteps {
                 missing.forEach(p -> outcomes.put(p.id(), StepOutcome.skipped(IMPLIED_OFF)));
                 return ready;
             }
-            createLeads(missing).forEach((person, id) -> ready.add(withSalesforce(person, id)));
+            createLeads(missing, null).forEach((person, id) -> ready.add(withSalesforce(person, id)));
             return ready;
         }
 
@@ -298,20 +301,21 @@ public final class SalesforceFlowActions implements SalesforceSteps {
             return members;
         }
 
-        /** Creates Leads; records each created person and returns them with their new Lead id. */
-        private Map<Person, String> createLeads(List<Person> missing) {
+        /** Creates Leads (owned by {@code owner} when given); records each and returns them with their Lead id. */
+        private Map<Person, String> createLeads(List<Person> missing, String owner) {
             Map<Person, String> created = new LinkedHashMap<>();
             if (missing.isEmpty()) {
                 return created;
             }
             SyncSettings defaults = settings.current();
-            List<Map<String, Object>> records = missing.stream().map(p -> lead(p, defaults)).toList();
+            List<Map<String, Object>> records = missing.stream().map(p -> lead(p, defaults, owner)).toList();
             List<SaveResult> results = client.create("Lead", records);
             jdbi.useTransaction(tx -> {
                 for (SaveResult r : results) {
                     Person person = missing.get(r.index());
                     if (r.success()) {
-                        recorder.synced(tx, campaign, person, SfdcType.LEAD, r.id(), true, Timestamps.now(clock));
+                        recorder.synced(tx, campaign, person, SfdcType.LEAD, r.id(), true, owner,
+                                Timestamps.now(clock));
                         created.put(person, r.id());
                     } else {
                         outcomes.put(person.id(), failure(r.error()));
@@ -349,8 +353,11 @@ public final class SalesforceFlowActions implements SalesforceSteps {
         return record;
     }
 
-    private static Map<String, Object> lead(Person p, SyncSettings defaults) {
+    private static Map<String, Object> lead(Person p, SyncSettings defaults, String owner) {
         Map<String, Object> record = new LinkedHashMap<>();
+        if (owner != null) {
+            record.put("OwnerId", owner);
+        }
         record.put("LastName", p.lastName() != null ? p.lastName() : defaults.defaultLeadLastName());
         record.put("Company", p.company() != null ? p.company() : defaults.defaultLeadCompany());
         if (p.firstName() != null) {
@@ -363,9 +370,12 @@ public final class SalesforceFlowActions implements SalesforceSteps {
     }
 
     // A forced update sends what Tandem knows; empty fields are left alone rather than blanked in Salesforce.
-    private static Map<String, Object> update(Person p, SfdcType type) {
+    private static Map<String, Object> update(Person p, SfdcType type, String owner) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("Id", p.sfdcId());
+        if (owner != null) {
+            record.put("OwnerId", owner);
+        }
         if (p.firstName() != null) {
             record.put("FirstName", p.firstName());
         }
