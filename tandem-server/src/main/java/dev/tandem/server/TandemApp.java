@@ -17,6 +17,8 @@ import dev.tandem.server.http.JsonMappers;
 import dev.tandem.server.http.OpsModule;
 import dev.tandem.server.http.TandemModule;
 import dev.tandem.server.store.Database;
+import dev.tandem.server.sync.cycle.CampaignSyncModule;
+import dev.tandem.server.sync.cycle.FlowOptions;
 import dev.tandem.server.sync.link.SyncLinkModule;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -52,9 +54,10 @@ public final class TandemApp implements AutoCloseable {
             services -> new OpsModule(services.metrics()),
             services -> new ApiModule(services.json(), services.people(), services.programs(), services.memberships(),
                     services.activityLog()),
-            services -> new SyncLinkModule(services.database().jdbi(), services.json(), services.clock(),
-                    services.metrics(), services.programs(), services.config().secretKey(), Path.of("data"),
-                    Optional.empty(), Duration.ofSeconds(1)));
+            services -> new CampaignSyncModule(services, reconciler -> new SyncLinkModule(services.database().jdbi(),
+                    services.json(), services.clock(), services.metrics(), services.programs(),
+                    services.config().secretKey(), Path.of("data"), Optional.of(reconciler), Duration.ofSeconds(1)),
+                    FlowOptions.DEFAULT));
 
     private final TandemConfig config;
     private final Database database;
@@ -135,6 +138,11 @@ public final class TandemApp implements AutoCloseable {
     /** {@code http://localhost:<port>}. */
     public URI baseUri() {
         return URI.create("http://localhost:" + port());
+    }
+
+    /** The module of this type the app runs, if any (commands that drive a module without serving HTTP). */
+    public <T extends TandemModule> Optional<T> module(Class<T> type) {
+        return modules.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     /** The services this app built, for embedding code and tests. */

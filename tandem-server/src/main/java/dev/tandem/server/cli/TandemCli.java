@@ -1,5 +1,6 @@
 package dev.tandem.server.cli;
 
+import dev.tandem.server.sync.cycle.SyncCommand;
 import dev.tandem.server.sync.diagnosis.StatusCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tandem", mixinStandardHelpOptions = true, version = "tandem 0.1.0",
         description = "Keeps marketing programs and Salesforce campaigns in step.",
-        subcommands = {ServeCommand.class, DbCommand.class, ApiClientCommand.class, StatusCommand.class,
+        subcommands = {ServeCommand.class, DbCommand.class, ApiClientCommand.class, StatusCommand.class, SyncCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TandemCli {
 

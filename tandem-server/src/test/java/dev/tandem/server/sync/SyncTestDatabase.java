@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import dev.tandem.server.store.Database;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -18,7 +20,7 @@ public final class SyncTestDatabase implements AutoCloseable {
 
     private final Kind kind;
     private final String schema;
-    private final Jdbi jdbi;
+    private final Database database;
 
     private SyncTestDatabase(Kind kind) {
         this.kind = kind;
@@ -35,9 +37,7 @@ public final class SyncTestDatabase implements AutoCloseable {
             }
             url = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema;
         }
-        Flyway.configure().dataSource(url, kind == Kind.H2 ? "sa" : "postgres", "")
-                .locations("classpath:db/migration").load().migrate();
-        this.jdbi = Jdbi.create(url, kind == Kind.H2 ? "sa" : "postgres", "");
+        this.database = Database.open(url, kind == Kind.H2 ? "sa" : "postgres", "", 4);
     }
 
     /** Opens a fresh database of this kind. */
@@ -47,14 +47,26 @@ public final class SyncTestDatabase implements AutoCloseable {
 
     /** Jdbi over the fresh database. */
     public Jdbi jdbi() {
-        return jdbi;
+        return database.jdbi();
+    }
+
+    /** Reads through a handle (typed, so assertions on the result need no casts). */
+    public <R> R read(Function<Handle, R> query) {
+        return database.jdbi().withHandle(query::apply);
+    }
+
+    /** The database itself (pool, Jdbi, dialect). */
+    public Database database() {
+        return database;
     }
 
     @Override
     public void close() {
         if (kind == Kind.H2) {
-            jdbi.useHandle(h -> h.execute("DROP ALL OBJECTS"));
+            database.jdbi().useHandle(h -> h.execute("DROP ALL OBJECTS"));
+            database.close();
         } else {
+            database.close();
             try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
                 c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
             } catch (SQLException e) {

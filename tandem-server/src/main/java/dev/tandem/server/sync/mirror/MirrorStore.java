@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** SQL over {@code campaign_member_mirror}; every method runs inside the caller's transaction. */
 public final class MirrorStore {
@@ -75,10 +76,54 @@ public final class MirrorStore {
                 .execute();
     }
 
+    /** {@link #put} for many rows at once (one batch per statement); a member must appear at most once. */
+    public void putAll(Handle handle, List<MirrorRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        PreparedBatch byMember = handle.prepareBatch("DELETE FROM campaign_member_mirror WHERE program_id = :program "
+                + "AND person_id = :person");
+        PreparedBatch byId = handle.prepareBatch("DELETE FROM campaign_member_mirror WHERE sf_member_id = :memberId");
+        PreparedBatch insert = handle.prepareBatch("INSERT INTO campaign_member_mirror (" + COLUMNS + ") VALUES "
+                + "(:program, :person, :campaign, :memberId, :status, :modstamp, :pushed, :pulledAt)");
+        for (MirrorRow row : rows) {
+            byMember.bind("program", row.member().programId()).bind("person", row.member().personId()).add();
+            byId.bind("memberId", row.sfMemberId()).add();
+            insert.bind("program", row.member().programId()).bind("person", row.member().personId())
+                    .bind("campaign", row.campaignId()).bind("memberId", row.sfMemberId())
+                    .bind("status", row.sfStatus()).bind("modstamp", row.sfModstamp())
+                    .bind("pushed", row.lastPushedStatus()).bind("pulledAt", row.lastPulledAt()).add();
+        }
+        byMember.execute();
+        byId.execute();
+        insert.execute();
+    }
+
+    /** Forgets many members at once. */
+    public void deleteAll(Handle handle, Collection<MemberKey> members) {
+        if (members.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch("DELETE FROM campaign_member_mirror WHERE program_id = :program "
+                + "AND person_id = :person");
+        members.forEach(m -> batch.bind("program", m.programId()).bind("person", m.personId()).add());
+        batch.execute();
+    }
+
     /** Forgets a member Salesforce no longer holds. */
     public void delete(Handle handle, MemberKey member) {
         handle.createUpdate("DELETE FROM campaign_member_mirror WHERE program_id = :program AND person_id = :person")
                 .bind("program", member.programId()).bind("person", member.personId()).execute();
+    }
+
+    /**
+     * Forgets the program's members not seen in Salesforce since {@code since} (a full read of the campaign
+     * started then and did not find them); returns how many.
+     */
+    public int deleteUnseenSince(Handle handle, long programId, Instant since) {
+        return handle.createUpdate("DELETE FROM campaign_member_mirror WHERE program_id = :program "
+                        + "AND (last_pulled_at IS NULL OR last_pulled_at < :since)")
+                .bind("program", programId).bind("since", since).execute();
     }
 
     /** How many members of one program Salesforce holds, as far as Tandem knows. */

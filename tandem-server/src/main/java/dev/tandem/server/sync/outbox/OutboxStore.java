@@ -5,11 +5,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * SQL over {@code sync_outbox}. Every method runs on the caller's handle, inside the caller's transaction.
@@ -35,6 +37,23 @@ public final class OutboxStore {
                 .execute();
     }
 
+    /** {@link #append} for many members at once (a reconcile queues a whole program). */
+    public void appendAll(Handle handle, List<MemberKey> members, List<DesiredState> desired, String origin,
+                          Instant now) {
+        if (members.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch("INSERT INTO sync_outbox (program_id, person_id, desired_action, "
+                + "desired_status, origin, created_at, attempts, next_attempt_at) VALUES (:program, :person, :action, "
+                + ":status, :origin, :now, 0, :now)");
+        for (int i = 0; i < members.size(); i++) {
+            batch.bind("program", members.get(i).programId()).bind("person", members.get(i).personId())
+                    .bind("action", desired.get(i).isRemoved() ? "REMOVE" : "STATUS")
+                    .bind("status", desired.get(i).status()).bind("origin", origin).bind("now", now).add();
+        }
+        batch.execute();
+    }
+
     /**
      * Claims the due work of up to {@code maxMembers} members for {@code lease} and returns their rows. A member
      * is due when any of its rows is due, and no node holds a lease on it.
@@ -53,13 +72,14 @@ public final class OutboxStore {
         if (heads.isEmpty()) {
             return List.of();
         }
-        Instant until = now.plus(lease);
+        // Whole milliseconds: the column keeps microseconds at most, and the rows are found again by equality.
+        Instant until = now.plus(lease).truncatedTo(ChronoUnit.MILLIS);
+        PreparedBatch leasing = handle.prepareBatch("UPDATE sync_outbox SET claimed_by = :node, claimed_until = :until "
+                + "WHERE program_id = :program AND person_id = :person");
         for (long[] head : heads) {
-            handle.createUpdate("UPDATE sync_outbox SET claimed_by = :node, claimed_until = :until "
-                            + "WHERE program_id = :program AND person_id = :person")
-                    .bind("node", node).bind("until", until).bind("program", head[1]).bind("person", head[2])
-                    .execute();
+            leasing.bind("node", node).bind("until", until).bind("program", head[1]).bind("person", head[2]).add();
         }
+        leasing.execute();
         return handle.createQuery("SELECT " + COLUMNS + " FROM sync_outbox WHERE claimed_by = :node "
                         + "AND claimed_until = :until ORDER BY id")
                 .bind("node", node).bind("until", until)

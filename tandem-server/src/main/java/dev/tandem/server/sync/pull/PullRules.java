@@ -16,7 +16,9 @@ public final class PullRules {
      */
     public static PullDecision decide(PulledMember row, MirrorRow mirror, boolean pendingOutbox) {
         boolean sameMember = mirror != null && mirror.sfMemberId().equals(row.id());
-        if (sameMember && row.systemModstamp() != null && row.systemModstamp().equals(mirror.sfModstamp())) {
+        // SystemModstamp has whole seconds: two changes within one second share it, so the status must match too.
+        if (sameMember && !row.deleted() && row.systemModstamp() != null
+                && row.systemModstamp().equals(mirror.sfModstamp()) && row.status().equals(mirror.sfStatus())) {
             return PullDecision.DUPLICATE;
         }
         if (row.deleted()) {

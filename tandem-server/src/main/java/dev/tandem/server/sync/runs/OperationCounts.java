@@ -13,7 +13,7 @@ public record OperationCounts(long created, long updated, long removed, long fai
     }
 
     /** Whether every counter is zero. */
-    public boolean isEmpty() {
+    public boolean nothingCounted() {
         return equals(ZERO);
     }
 }

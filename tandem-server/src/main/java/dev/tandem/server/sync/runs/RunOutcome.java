@@ -2,6 +2,8 @@ package dev.tandem.server.sync.runs;
 
 /** How a run ended. */
 public enum RunOutcome {
+    /** Still running (or its node died before it could finish). */
+    RUNNING,
     /** Every step ran; failed records, if any, are listed as errors. */
     COMPLETED,
     /** Salesforce's request limit or Tandem's API budget stopped the run; pending work waits for the next one. */

@@ -27,15 +27,22 @@ public final class RunStore {
         this.json = json;
     }
 
-    /** Stores a finished run and returns it with its id. */
-    public RunReport insert(Handle handle, RunReport report) {
-        long id = handle.createUpdate("INSERT INTO sync_runs (kind, started_at, finished_at, outcome, counters, "
-                        + "api_calls, note) VALUES (:kind, :started, :finished, :outcome, :counters, :calls, :note)")
-                .bind("kind", report.kind()).bind("started", report.startedAt()).bind("finished", report.finishedAt())
-                .bind("outcome", report.outcome().name()).bind("counters", write(report.operations()))
-                .bind("calls", report.apiCalls()).bind("note", report.note())
+    /** Records that a run started (so its errors can point at it) and returns its id. */
+    public long begin(Handle handle, String kind, Instant startedAt) {
+        return handle.createUpdate("INSERT INTO sync_runs (kind, started_at, counters, api_calls) "
+                        + "VALUES (:kind, :started, '{}', 0)")
+                .bind("kind", kind).bind("started", startedAt)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        return report.withId(id);
+    }
+
+    /** Stores how a run begun with {@link #begin} ended. */
+    public void finish(Handle handle, RunReport report) {
+        handle.createUpdate("UPDATE sync_runs SET finished_at = :finished, outcome = :outcome, counters = :counters, "
+                        + "api_calls = :calls, note = :note WHERE id = :id")
+                .bind("id", report.id()).bind("finished", report.finishedAt()).bind("outcome", report.outcome().name())
+                .bind("counters", write(report.operations())).bind("calls", report.apiCalls())
+                .bind("note", report.note())
+                .execute();
     }
 
     /** Up to {@code limit} runs with ids below {@code beforeId}, newest first. */
@@ -43,6 +50,11 @@ public final class RunStore {
         return handle.createQuery("SELECT " + COLUMNS + " FROM sync_runs WHERE id < :before ORDER BY id DESC "
                         + "LIMIT :limit")
                 .bind("before", beforeId).bind("limit", limit).map((rs, ctx) -> row(rs)).list();
+    }
+
+    /** Deletes one run. */
+    public void delete(Handle handle, long id) {
+        handle.createUpdate("DELETE FROM sync_runs WHERE id = :id").bind("id", id).execute();
     }
 
     /** Deletes runs started before {@code cutoff}; returns how many. */
@@ -75,7 +87,8 @@ public final class RunStore {
         OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
         return new RunReport(rs.getLong("id"), rs.getString("kind"),
                 rs.getObject("started_at", OffsetDateTime.class).toInstant(),
-                finished == null ? null : finished.toInstant(), RunOutcome.valueOf(rs.getString("outcome")),
+                finished == null ? null : finished.toInstant(),
+                rs.getString("outcome") == null ? RunOutcome.RUNNING : RunOutcome.valueOf(rs.getString("outcome")),
                 operations, rs.getLong("api_calls"), rs.getString("note"));
     }
 }

@@ -54,6 +54,32 @@ public final class SyncErrorStore {
                 .execute();
     }
 
+    /** Of these people of a program, those with an open error of these operations (usually none). */
+    public java.util.Set<Long> peopleWithOpenErrors(Handle handle, Collection<Operation> operations, long programId,
+                                                    Collection<Long> personIds) {
+        if (personIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(handle.createQuery("SELECT DISTINCT person_id FROM sync_errors "
+                        + "WHERE resolved_at IS NULL AND operation IN (<ops>) AND program_id = :program "
+                        + "AND person_id IN (<people>)")
+                .bindList("ops", operations.stream().map(Operation::label).toList()).bind("program", programId)
+                .bindList("people", List.copyOf(personIds)).mapTo(Long.class).list());
+    }
+
+    /** Of these Salesforce record ids, those with an open error of the operation (usually none). */
+    public java.util.Set<String> openRecordIds(Handle handle, Operation operation, Collection<String> recordIds) {
+        java.util.Set<String> open = new java.util.HashSet<>();
+        List<String> ids = List.copyOf(recordIds);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            open.addAll(handle.createQuery("SELECT DISTINCT sf_record_id FROM sync_errors WHERE resolved_at IS NULL "
+                            + "AND operation = :op AND sf_record_id IN (<ids>)")
+                    .bind("op", operation.label()).bindList("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .mapTo(String.class).list());
+        }
+        return open;
+    }
+
     /** Resolves the open errors about one Salesforce record for an operation. */
     public void resolveRecord(Handle handle, Operation operation, String sfRecordId, Instant now) {
         handle.createUpdate("UPDATE sync_errors SET resolved_at = :now WHERE resolved_at IS NULL "

@@ -29,6 +29,12 @@ class PullRulesTest {
     }
 
     @Test
+    void aSecondChangeWithinTheSameSecondIsNotTakenForADuplicate() {
+        assertThat(PullRules.decide(row(MEMBER, "Attended", T1, false), mirror(MEMBER, "Registered", T1), false))
+                .isEqualTo(PullDecision.CHANGE);
+    }
+
+    @Test
     void aRowHoldingWhatTandemLastWroteIsItsOwnEcho() {
         assertThat(PullRules.decide(row(MEMBER, "Attended", T2, false), mirror(MEMBER, "Attended", null), false))
                 .isEqualTo(PullDecision.ECHO);
