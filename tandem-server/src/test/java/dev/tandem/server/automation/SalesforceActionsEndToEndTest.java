@@ -375,4 +375,34 @@ class SalesforceActionsEndToEndTest extends AutomationTestSupport {
                 + "\"assignTo\":\"00G000000000001\"}]}"))).singleElement().asString()
                 .contains("steps[0] (Sync Person to SFDC).assignTo: '00G000000000001' is not a Salesforce user id");
     }
+
+    @Test
+    void aStatusChangedInSalesforceToAttendedFiresACampaignThatChangesAnotherProgramOnce() {
+        long webinar = webinar();
+        String sf = linkNewCampaign(webinar);
+        long followUp = webinar();
+        long listener = activeCampaign(null, "{\"triggers\":[{\"type\":\"statusChangedInSfdcCampaign\","
+                        + "\"campaigns\":[\"" + sf + "\"],\"newStatus\":{\"operator\":\"is\",\"values\":[\"Attended\"]}}]}",
+                changeProgramStatus(followUp, "Attended"));
+        String leadId = salesforce.create("Lead", List.of(Map.of("LastName", "Pulled", "Company", "Acme",
+                "Email", unique("pulled") + "@example.com"))).get(0).id();
+        String memberId = salesforce.create("CampaignMember", List.of(Map.of("CampaignId", sf, "LeadId", leadId,
+                "Status", "Registered"))).get(0).id();
+        result(server.postJson("/rest/tandem/v1/sync/run.json", ""));
+        server.drain();
+        long person = server.app().services().people().find(dev.tandem.server.domain.people.LookupField.SFDC_ID,
+                List.of(leadId), 10, null).items().get(0).id();
+        assertThat(statusOf(webinar, person)).as("pulled in").contains("Registered");
+
+        salesforce.update("CampaignMember", List.of(Map.of("Id", memberId, "Status", "Attended")));
+        result(server.postJson("/rest/tandem/v1/sync/run.json", ""));
+        server.drain();
+        result(server.postJson("/rest/tandem/v1/sync/run.json", ""));
+        server.drain();
+
+        assertThat(statusOf(webinar, person)).contains("Attended");
+        assertThat(statusOf(followUp, person)).contains("Attended");
+        assertThat(runsOf(listener, person)).isEqualTo(1);
+        assertThat(activitiesBy(listener, person, ActivityType.CHANGE_STATUS_IN_PROGRESSION.id())).isEqualTo(1);
+    }
 }
