@@ -20,7 +20,7 @@ public final class ServeCommand implements Runnable {
     @Override
     public void run() {
         TandemConfig config = options.resolve(System.getenv());
-        TandemApp app = TandemApp.builder(config).build().start();
+        TandemApp app = ServedModules.addTo(TandemApp.builder(config)).build().start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Shutting down");

@@ -1,0 +1,65 @@
+package dev.tandem.core.automation;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses a Wait step's duration such as "4 hours" or "2 days". Marketo silently ignores a wait it cannot read
+ * (e.g. "4 hrs"); Tandem refuses it when the flow is saved instead.
+ */
+public final class WaitDuration {
+
+    /** Longest wait accepted. */
+    public static final Duration MAX = Duration.ofDays(365);
+
+    private static final Pattern FORMAT = Pattern.compile("(\\d{1,6})\\s+(minute|hour|day|week)s?");
+
+    private WaitDuration() {
+    }
+
+    /**
+     * The duration of {@code text}: a whole number and one of minute(s), hour(s), day(s), week(s).
+     *
+     * @throws IllegalArgumentException naming the accepted form
+     */
+    public static Duration parse(String text) {
+        String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        Matcher m = FORMAT.matcher(value);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration; write e.g. '30 minutes', '4 hours', "
+                    + "'2 days' or '1 week'");
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration duration = switch (m.group(2)) {
+            case "minute" -> Duration.ofMinutes(n);
+            case "hour" -> Duration.ofHours(n);
+            case "day" -> Duration.ofDays(n);
+            default -> Duration.ofDays(7 * n);
+        };
+        if (duration.isZero() || duration.compareTo(MAX) > 0) {
+            throw new IllegalArgumentException("'" + text + "' must be more than 0 and at most 365 days");
+        }
+        return duration;
+    }
+
+    /** The canonical text of a duration made by {@link #parse(String)}. */
+    public static String format(Duration duration) {
+        long minutes = duration.toMinutes();
+        if (minutes % (7 * 24 * 60) == 0) {
+            return plural(minutes / (7 * 24 * 60), "week");
+        }
+        if (minutes % (24 * 60) == 0) {
+            return plural(minutes / (24 * 60), "day");
+        }
+        if (minutes % 60 == 0) {
+            return plural(minutes / 60, "hour");
+        }
+        return plural(minutes, "minute");
+    }
+
+    private static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,122 @@
+package dev.tandem.server.automation.flow.salesforce;
+
+import dev.tandem.core.activity.Activity;
+import dev.tandem.core.activity.ActivityType;
+import dev.tandem.core.membership.ChangeSource;
+import dev.tandem.core.person.Person;
+import dev.tandem.core.person.SfdcType;
+import dev.tandem.server.automation.model.SmartCampaign;
+import dev.tandem.server.automation.queue.TriggerQueue;
+import dev.tandem.server.domain.activity.ActivityLog;
+import dev.tandem.server.domain.membership.ChangeContext;
+import dev.tandem.server.domain.membership.MembershipService;
+import dev.tandem.server.store.PersonDao;
+import dev.tandem.server.sync.mirror.MirrorRow;
+import dev.tandem.server.sync.mirror.MirrorStore;
+import dev.tandem.server.sync.outbox.MemberKey;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records in Tandem what a Salesforce flow step changed, inside the caller's transaction: the person's Salesforce
+ * link (activity 19), and for campaign members the 42/43/44 activity carrying the smart campaign id. For a campaign
+ * linked to a program it also updates the sync's mirror (so the next pull sees its own echo and writes no second
+ * activity) and the program membership, as a change that Salesforce already holds (no push back).
+ */
+final class FlowRecorder {
+
+    private final ActivityLog activityLog;
+    private final TriggerQueue queue;
+    private final MembershipService memberships;
+    private final MirrorStore mirror = new MirrorStore();
+    private final PersonDao people = new PersonDao();
+
+    FlowRecorder(ActivityLog activityLog, TriggerQueue queue, MembershipService memberships) {
+        this.activityLog = activityLog;
+        this.queue = queue;
+        this.memberships = memberships;
+    }
+
+    /** The person is now the Salesforce record {@code sfdcId} (created, or updated), owned by {@code owner} if set. */
+    void synced(Handle tx, SmartCampaign campaign, Person person, SfdcType type, String sfdcId, boolean created,
+                String owner, Instant now) {
+        if (created) {
+            people.update(tx, new Person(person.id(), person.email(), person.firstName(), person.lastName(),
+                    person.company(), person.title(), person.phone(), type, sfdcId, false,
+                    person.acquisitionProgramId(), person.acquisitionDate(), person.createdAt(), now), now);
+        }
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("SFDC Type", type.apiName());
+        attributes.put("SFDC ID", sfdcId);
+        attributes.put("Assign To", owner != null ? owner : "Auto-assignment rules");
+        attributes.put("Reason", reason(campaign, created ? "created" : "updated"));
+        activityLog.append(tx, Activity.of(person.id(), now, ActivityType.SYNC_LEAD_TO_SFDC, campaign.id(), null, null,
+                attributes));
+    }
+
+    /** The person joined the campaign with {@code status} as CampaignMember {@code memberId}. */
+    void added(Handle tx, SmartCampaign campaign, CampaignTarget target, long personId, String memberId,
+               String status, Instant now) {
+        if (target.linkedProgram() != null) {
+            long program = target.linkedProgram().id();
+            mirror.put(tx, new MirrorRow(new MemberKey(program, personId), target.campaignId(), memberId, status, null,
+                    status, null));
+            memberships.changeStatus(tx, program, List.of(personId), status, context(campaign));
+        }
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("Status", status);
+        write(tx, campaign, target, personId, ActivityType.ADD_TO_SFDC_CAMPAIGN, attributes, now);
+    }
+
+    /** The person's CampaignMember {@code memberId} moved from {@code oldStatus} to {@code newStatus}. */
+    void statusChanged(Handle tx, SmartCampaign campaign, CampaignTarget target, long personId, String memberId,
+                       String oldStatus, String newStatus, Instant now) {
+        if (target.linkedProgram() != null) {
+            long program = target.linkedProgram().id();
+            mirror.put(tx, new MirrorRow(new MemberKey(program, personId), target.campaignId(), memberId, newStatus,
+                    null, newStatus, null));
+            memberships.changeStatus(tx, program, List.of(personId), newStatus, context(campaign));
+        }
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("Old Status", oldStatus);
+        attributes.put("New Status", newStatus);
+        write(tx, campaign, target, personId, ActivityType.CHANGE_STATUS_IN_SFDC_CAMPAIGN, attributes, now);
+    }
+
+    /** The person left the campaign, where they held {@code status}. */
+    void removed(Handle tx, SmartCampaign campaign, CampaignTarget target, long personId, String status, Instant now) {
+        if (target.linkedProgram() != null) {
+            long program = target.linkedProgram().id();
+            mirror.delete(tx, new MemberKey(program, personId));
+            memberships.remove(tx, program, List.of(personId), context(campaign));
+        }
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("Status", status);
+        write(tx, campaign, target, personId, ActivityType.REMOVE_FROM_SFDC_CAMPAIGN, attributes, now);
+    }
+
+    private void write(Handle tx, SmartCampaign campaign, CampaignTarget target, long personId, ActivityType type,
+                       Map<String, Object> attributes, Instant now) {
+        attributes.put("Reason", reason(campaign, type.displayName()));
+        attributes.put("Source", "Tandem");
+        Long primary = target.linkedProgram() == null ? null : target.linkedProgram().id();
+        Activity stored = activityLog.append(tx, Activity.of(personId, now, type, campaign.id(), primary,
+                target.displayName(), attributes));
+        if (primary == null) {
+            queue.nameSalesforceCampaign(tx, stored.id(), target.campaignId());
+        }
+    }
+
+    private static ChangeContext context(SmartCampaign campaign) {
+        return new ChangeContext(ChangeSource.SALESFORCE, "Changed by Smart Campaign " + campaign.name()
+                + " in its Salesforce campaign", campaign.id());
+    }
+
+    private static String reason(SmartCampaign campaign, String what) {
+        return "Smart Campaign " + campaign.name() + ": " + what;
+    }
+}

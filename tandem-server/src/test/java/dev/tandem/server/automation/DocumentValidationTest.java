@@ -1,0 +1,217 @@
+package dev.tandem.server.automation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DocumentValidationTest extends AutomationTestSupport {
+
+    @Test
+    void anUnknownTriggerIsRefusedNamingTheRuleAndField() {
+        long campaign = campaign(null);
+
+        JsonNode response = saveRules(campaign, "{\"triggers\":[{\"type\":\"visitsWebPage\"}]}");
+
+        assertThat(errors(response)).singleElement().asString()
+                .startsWith("1003 triggers[0].type: unknown trigger 'visitsWebPage'");
+    }
+
+    @Test
+    void aTriggerWithoutCampaignIsRefused() {
+        long campaign = campaign(null);
+
+        JsonNode response = saveRules(campaign, "{\"triggers\":[{\"type\":\"addedToSfdcCampaign\"}]}");
+
+        assertThat(errors(response)).containsExactly("1003 triggers[0].campaigns: at least one value is required");
+    }
+
+    @Test
+    void aFlowStepWithoutCampaignIsRefused() {
+        long campaign = campaign(null);
+
+        JsonNode response = saveFlow(campaign, "{\"steps\":[{\"action\":\"addToSfdcCampaign\",\"status\":\"Sent\"}]}");
+
+        assertThat(errors(response)).containsExactly("1003 steps[0].campaignId: is required");
+    }
+
+    @Test
+    void aMalformedCampaignIdIsRefused() {
+        long campaign = campaign(null);
+
+        JsonNode response = saveRules(campaign, "{\"triggers\":[{\"type\":\"removedFromSfdcCampaign\","
+                + "\"campaigns\":[\"00Q000000000001\"]}]}");
+
+        assertThat(errors(response)).singleElement().asString().startsWith(
+                "1003 triggers[0] (Removed from SFDC Campaign).campaigns[0]: '00Q000000000001' is not a Salesforce "
+                        + "campaign id");
+    }
+
+    @Test
+    void aStatusNotInTheProgramsChannelIsRefused() {
+        long program = webinar();
+        long campaign = campaign(program);
+
+        JsonNode response = saveFlow(campaign, "{\"steps\":[{\"action\":\"changeProgramStatus\","
+                + "\"status\":\"attended\"}]}");
+
+        assertThat(errors(response)).singleElement().asString().isEqualTo("1003 steps[0] (Change Program Status)"
+                + ".status: 'attended' is not a status of channel 'Webinar' (statuses: Not in Program, Member, "
+                + "Registered, No Show, Attended, Attended On-Demand)");
+    }
+
+    @Test
+    void aConstraintStatusNotInTheChannelIsRefused() {
+        long program = webinar();
+        long campaign = campaign(null);
+
+        JsonNode response = saveRules(campaign, "{\"triggers\":[{\"type\":\"programStatusChanged\",\"programId\":"
+                + program + ",\"newStatus\":{\"operator\":\"is\",\"values\":[\"Engaged\"]}}]}");
+
+        assertThat(errors(response)).singleElement().asString().startsWith(
+                "1003 triggers[0] (Program Status is Changed).newStatus: 'Engaged' is not a status of channel 'Webinar'");
+    }
+
+    @Test
+    void anUnknownProgramIsRefused() {
+        long campaign = campaign(null);
+
+        JsonNode response = saveRules(campaign, "{\"filters\":[{\"type\":\"memberOfProgram\",\"operator\":\"in\","
+                + "\"programId\":987654}]}");
+
+        assertThat(errors(response)).containsExactly(
+                "1003 filters[0] (Member of Program).programId: no program with id 987654");
+    }
+
+    @Test
+    void aMalformedAdvancedExpressionIsRefusedWithItsPosition() {
+        long campaign = campaign(null);
+        String filter = "{\"type\":\"personAttribute\",\"attribute\":\"email\",\"operator\":\"is empty\"}";
+
+        JsonNode response = saveRules(campaign, "{\"filters\":[" + filter + "," + filter + "," + filter + "],"
+                + "\"filterLogic\":\"advanced\",\"advancedLogic\":\"1 and 2 or 3\"}");
+
+        assertThat(errors(response)).containsExactly("1003 rules.advancedLogic: '1 and 2 or 3': 'and' and 'or' are "
+                + "mixed without parentheses (at character 9)");
+    }
+
+    @Test
+    void advancedLogicWithFewerThanThreeFiltersIsRefused() {
+        long campaign = campaign(null);
+        String filter = "{\"type\":\"personAttribute\",\"attribute\":\"email\",\"operator\":\"is empty\"}";
+
+        JsonNode response = saveRules(campaign, "{\"filters\":[" + filter + "," + filter + "],"
+                + "\"filterLogic\":\"advanced\",\"advancedLogic\":\"1 or 2\"}");
+
+        assertThat(errors(response)).singleElement().asString().contains("needs at least 3 filters");
+    }
+
+    @Test
+    void everyProblemOfADocumentIsReportedAtOnce() {
+        long campaign = campaign(null);
+
+        JsonNode response = saveFlow(campaign, "{\"steps\":[{\"action\":\"wait\",\"duration\":\"4 hrs\"},"
+                + "{\"action\":\"teleport\"},{\"action\":\"changeProgramStatus\",\"status\":\"Member\","
+                + "\"colour\":\"red\"}]}");
+
+        assertThat(errors(response)).hasSize(3).anySatisfy(e -> assertThat(e).startsWith("1003 steps[0].duration"))
+                .anySatisfy(e -> assertThat(e).startsWith("1003 steps[1].action: unknown flow action 'teleport'"))
+                .anySatisfy(e -> assertThat(e).startsWith("1003 steps[2].colour: is not a field"));
+    }
+
+    @Test
+    void aProgramStepInACampaignWithoutProgramNeedsAProgram() {
+        long campaign = campaign(null);
+
+        JsonNode response = saveFlow(campaign, "{\"steps\":[{\"action\":\"removeFromProgram\"}]}");
+
+        assertThat(errors(response)).containsExactly("1003 steps[0] (Remove from Program).programId: is required: "
+                + "the smart campaign belongs to no program");
+    }
+
+    @Test
+    void aRefusedDocumentLeavesTheSavedOneUntouched() {
+        long program = webinar();
+        long campaign = campaign(null);
+        String good = programStatusChanged(program, "Attended");
+        result(saveRules(campaign, good));
+
+        errors(saveRules(campaign, "{\"triggers\":[{\"type\":\"programStatusChanged\",\"programId\":" + program
+                + "},{\"type\":\"nope\"}]}"));
+
+        JsonNode saved = result(server.get("/rest/tandem/v1/smartCampaigns/" + campaign + "/rules.json")).get(0);
+        assertThat(saved.get("triggers")).hasSize(1);
+        assertThat(saved.get("triggers").get(0).get("newStatus").get("values").get(0).asText()).isEqualTo("Attended");
+    }
+
+    @Test
+    void aSavedDocumentReadsBackInCanonicalForm() {
+        long program = webinar();
+        long campaign = campaign(null);
+        String filter = "{\"type\":\"personAttribute\",\"attribute\":\"company\",\"operator\":\"startsWith\","
+                + "\"values\":[\"Ac\"]}";
+
+        result(saveRules(campaign, "{\"triggers\":[{\"type\":\"addedToSfdcCampaign\",\"campaigns\":\"any\"}],"
+                + "\"filters\":[" + filter + "," + filter + ",{\"type\":\"memberOfProgram\",\"operator\":\"not in\","
+                + "\"programId\":" + program + "}],\"filterLogic\":\"Advanced\",\"advancedLogic\":\"(1 OR 2) and 3\","
+                + "\"qualification\":{\"rule\":\"interval\",\"interval\":2,\"unit\":\"weeks\"}}"));
+
+        JsonNode saved = result(server.get("/rest/tandem/v1/smartCampaigns/" + campaign + "/rules.json")).get(0);
+        assertThat(saved.get("triggers").get(0).get("campaigns").asText()).isEqualTo("any");
+        assertThat(saved.get("filters").get(0).get("operator").asText()).isEqualTo("starts with");
+        assertThat(saved.get("filterLogic").asText()).isEqualTo("advanced");
+        assertThat(saved.get("advancedLogic").asText()).isEqualTo("(1 or 2) and 3");
+        assertThat(saved.get("qualification").toString()).isEqualTo("{\"rule\":\"interval\",\"interval\":2,\"unit\":\"week\"}");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsRefusedWith609() {
+        long campaign = campaign(null);
+
+        JsonNode response = saveRules(campaign, "{not json");
+
+        assertThat(errors(response)).singleElement().asString().startsWith("609");
+    }
+
+    @Test
+    void aMemberOfSfdcCampaignFilterOnACampaignLinkedToNoProgramIsRefused() {
+        long campaign = campaign(null);
+
+        JsonNode response = saveRules(campaign, "{\"filters\":[{\"type\":\"memberOfSfdcCampaign\",\"operator\":\"in\","
+                + "\"campaigns\":[\"701000000000009AAA\"]}]}");
+
+        assertThat(errors(response)).containsExactly("1003 filters[0] (Member of SFDC Campaign).campaigns[0]: campaign "
+                + "701000000000009AAA is not linked to a program; Tandem knows the members of linked campaigns only "
+                + "(link it to a program first)");
+    }
+
+    @Test
+    void aWaitNeedsExactlyOneOfDurationAndAValidDate() {
+        long campaign = campaign(null);
+
+        JsonNode response = saveFlow(campaign, "{\"steps\":[{\"action\":\"wait\"},"
+                + "{\"action\":\"wait\",\"duration\":\"1 day\",\"until\":\"2026-12-01T09:00:00Z\"},"
+                + "{\"action\":\"wait\",\"until\":\"next monday\"}]}");
+
+        assertThat(errors(response)).containsExactly(
+                "1003 steps[0]: a wait needs exactly one of \"duration\" (e.g. \"2 days\") and \"until\" (e.g. "
+                        + "\"2026-12-01T09:00:00Z\")",
+                "1003 steps[1]: a wait needs exactly one of \"duration\" (e.g. \"2 days\") and \"until\" (e.g. "
+                        + "\"2026-12-01T09:00:00Z\")",
+                "1003 steps[2].until: 'next monday' is not a UTC date-time such as 2026-12-01T09:00:00Z");
+    }
+
+    @Test
+    void oversizedDocumentsAreRefusedWithTheirLimit() {
+        long campaign = campaign(null);
+        String trigger = "{\"type\":\"personCreated\"}";
+        String step = "{\"action\":\"doNothing\"}";
+
+        JsonNode rules = saveRules(campaign, "{\"triggers\":[" + String.join(",", java.util.Collections.nCopies(101, trigger))
+                + "]}");
+        JsonNode flow = saveFlow(campaign, "{\"steps\":[" + String.join(",", java.util.Collections.nCopies(101, step)) + "]}");
+
+        assertThat(errors(rules)).containsExactly("1003 triggers: at most 100 triggers, got 101");
+        assertThat(errors(flow)).containsExactly("1003 steps: at most 100 steps, got 101");
+    }
+}
