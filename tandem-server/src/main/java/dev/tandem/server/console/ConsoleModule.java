@@ -2,6 +2,8 @@ package dev.tandem.server.console;
 
 import dev.tandem.server.TandemApp;
 import dev.tandem.server.auth.SecretHasher;
+import dev.tandem.server.automation.CampaignService;
+import dev.tandem.server.automation.api.AutomationModule;
 import dev.tandem.server.console.auth.ConsoleSessions;
 import dev.tandem.server.console.auth.ConsoleUsers;
 import dev.tandem.server.console.view.ConsoleQueries;
@@ -31,6 +33,7 @@ public final class ConsoleModule implements TandemModule {
 
     private final Optional<SyncServices> sync;
     private final Optional<FlowServices> flow;
+    private final Optional<CampaignService> smartCampaigns;
 
     /**
      * @param peers the modules the server runs besides this one; the console adds pages for those it knows (the
@@ -40,6 +43,8 @@ public final class ConsoleModule implements TandemModule {
         this.services = services;
         this.sync = SyncServices.find(services, peers);
         this.flow = FlowServices.find(services, peers);
+        this.smartCampaigns = peers.stream().filter(AutomationModule.class::isInstance)
+                .map(module -> ((AutomationModule) module).campaigns()).findFirst();
         this.users = new ConsoleUsers(services.database().jdbi(), new SecretHasher(), services.clock());
         this.sessions = new ConsoleSessions(services.database().jdbi(), services.clock());
     }
@@ -61,12 +66,16 @@ public final class ConsoleModule implements TandemModule {
         sync.ifPresent(s -> new SettingsPage(s, services.json()).install(router));
         flow.ifPresent(f -> new SyncHealthPage(f).install(router));
         flow.ifPresent(f -> new ErrorsPage(f, queries).install(router));
+        smartCampaigns.ifPresent(c -> new SmartCampaignPages(c, queries, services.json()).install(router));
         new PeoplePages(services.people(), queries).install(router);
     }
 
     private List<NavLink> navigation() {
         List<NavLink> nav = new ArrayList<>(List.of(new NavLink("dashboard", "Dashboard", "/"),
                 new NavLink("programs", "Programs", "/programs"), new NavLink("people", "People", "/people")));
+        if (smartCampaigns.isPresent()) {
+            nav.add(new NavLink("smart-campaigns", "Smart campaigns", "/smart-campaigns"));
+        }
         if (flow.isPresent()) {
             nav.add(new NavLink("sync", "Sync health", "/sync"));
             nav.add(new NavLink("errors", "Errors", "/sync/errors"));
