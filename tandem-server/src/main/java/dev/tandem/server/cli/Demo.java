@@ -81,7 +81,7 @@ public final class Demo {
             TandemConfig config = new TandemConfig(options.port(), jdbcUrl(options.dataDir()),
                     TandemConfig.DEFAULT_DB_USER, "", Optional.of(key), Optional.of(apiClient),
                     defaults.accessTokenTtlSeconds());
-            TandemApp app = TandemApp.builder(config).build();
+            TandemApp app = ServedModules.addTo(TandemApp.builder(config)).build();
             try {
                 String password = Passwords.generate();
                 ConsoleUsers users = new ConsoleUsers(app.services().database().jdbi(), new SecretHasher(),
