@@ -1,11 +1,11 @@
 package dev.tandem.server.domain.membership;
 
+import dev.tandem.server.http.MutableClock;
 import dev.tandem.core.activity.ActivityType;
 import dev.tandem.core.membership.ChangeSource;
 import dev.tandem.core.person.PersonFields;
 import dev.tandem.core.program.Program;
 import dev.tandem.core.program.ProgramType;
-import dev.tandem.server.domain.TestClock;
 import dev.tandem.server.domain.activity.ActivityLog;
 import dev.tandem.server.domain.activity.ActivityQuery;
 import dev.tandem.server.domain.people.LookupField;
@@ -33,7 +33,7 @@ class ConcurrentMembershipTest extends DatabaseTest {
 
     @Test
     void concurrentAddsOfTheSameNewMemberCreateItExactlyOnce() throws Exception {
-        TestClock clock = new TestClock(Instant.parse("2026-03-01T09:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
         ActivityLog log = new ActivityLog(database().jdbi());
         PeopleService people = new PeopleService(database().jdbi(), log, clock);
         MembershipService memberships = new MembershipService(database().jdbi(), log, clock);

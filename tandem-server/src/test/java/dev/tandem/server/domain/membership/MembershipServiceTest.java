@@ -1,5 +1,6 @@
 package dev.tandem.server.domain.membership;
 
+import dev.tandem.server.http.MutableClock;
 import dev.tandem.core.activity.Activity;
 import dev.tandem.core.activity.ActivityType;
 import dev.tandem.core.membership.ChangeSource;
@@ -9,7 +10,6 @@ import dev.tandem.core.person.PersonFields;
 import dev.tandem.core.program.Program;
 import dev.tandem.core.program.ProgramType;
 import dev.tandem.server.domain.DomainException;
-import dev.tandem.server.domain.TestClock;
 import dev.tandem.server.domain.activity.ActivityLog;
 import dev.tandem.server.domain.activity.ActivityQuery;
 import dev.tandem.server.domain.people.LookupField;
@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MembershipServiceTest extends DatabaseTest {
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-03-01T09:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
     private final AtomicBoolean pullForwardOnly = new AtomicBoolean(false);
     private final List<MembershipChange> changes = new ArrayList<>();
     private ActivityLog log;

@@ -1,12 +1,12 @@
 package dev.tandem.server.domain.people;
 
+import dev.tandem.server.http.MutableClock;
 import dev.tandem.core.activity.Activity;
 import dev.tandem.core.activity.ActivityType;
 import dev.tandem.core.person.Person;
 import dev.tandem.core.person.PersonFields;
 import dev.tandem.core.person.SfdcType;
 import dev.tandem.server.domain.DomainException;
-import dev.tandem.server.domain.TestClock;
 import dev.tandem.server.domain.activity.ActivityLog;
 import dev.tandem.server.domain.activity.ActivityQuery;
 import dev.tandem.server.store.DatabaseTest;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PeopleServiceTest extends DatabaseTest {
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-03-01T09:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
     private ActivityLog log;
     private PeopleService people;
 

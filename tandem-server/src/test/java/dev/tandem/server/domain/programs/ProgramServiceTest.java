@@ -1,5 +1,6 @@
 package dev.tandem.server.domain.programs;
 
+import dev.tandem.server.http.MutableClock;
 import dev.tandem.core.channel.Channel;
 import dev.tandem.core.channel.ProgressionStatus;
 import dev.tandem.core.membership.ChangeSource;
@@ -8,7 +9,6 @@ import dev.tandem.core.program.Program;
 import dev.tandem.core.program.ProgramType;
 import dev.tandem.core.person.PersonFields;
 import dev.tandem.server.domain.DomainException;
-import dev.tandem.server.domain.TestClock;
 import dev.tandem.server.domain.activity.ActivityLog;
 import dev.tandem.server.domain.membership.MembershipService;
 import dev.tandem.server.domain.people.LookupField;
@@ -32,7 +32,7 @@ class ProgramServiceTest extends DatabaseTest {
     private static final PeriodCost JAN = new PeriodCost(YearMonth.of(2026, 1), 2000, "Adwords");
     private static final PeriodCost FEB = new PeriodCost(YearMonth.of(2026, 2), 500, null);
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-03-01T09:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
     private ProgramService programs;
     private final List<ProgramChange> changes = new ArrayList<>();
 
