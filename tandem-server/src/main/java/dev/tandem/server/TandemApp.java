@@ -8,6 +8,7 @@ import dev.tandem.server.auth.BearerAuthenticator;
 import dev.tandem.server.auth.IdentityModule;
 import dev.tandem.server.auth.SecretHasher;
 import dev.tandem.server.config.TandemConfig;
+import dev.tandem.server.console.ConsoleModule;
 import dev.tandem.server.domain.activity.ActivityLog;
 import dev.tandem.server.domain.membership.MembershipService;
 import dev.tandem.server.domain.people.PeopleService;
@@ -105,6 +106,8 @@ public final class TandemApp implements AutoCloseable {
             this.modules = new ArrayList<>();
             CORE_MODULES.forEach(factory -> modules.add(factory.apply(services)));
             extraModules.forEach(factory -> modules.add(factory.apply(services)));
+            // The console shows what the other modules hold, so it is built last and given them.
+            modules.add(new ConsoleModule(services, List.copyOf(modules)));
             this.http = new HttpServer(json, metrics, new BearerAuthenticator(tokens));
             http.install(modules);
         } catch (RuntimeException e) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tandem", mixinStandardHelpOptions = true, version = "tandem 0.1.0",
         description = "Keeps marketing programs and Salesforce campaigns in step.",
-        subcommands = {ServeCommand.class, DbCommand.class, ApiClientCommand.class, StatusCommand.class, SyncCommand.class,
+        subcommands = {ServeCommand.class, DbCommand.class, ApiClientCommand.class, StatusCommand.class,
+                SyncCommand.class, UserCommand.class, DemoCommand.class, EmulatorCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TandemCli {
 
