@@ -116,7 +116,15 @@ class HttpErrorsTest {
                 "/rest/asset/v1/channels.json", "/rest/asset/v1/channel/byName.json",
                 "/rest/v1/programs/{id}/members.json", "/rest/v1/programs/{id}/members/status.json",
                 "/rest/v1/programs/{id}/members/delete.json", "/rest/v1/activities/types.json",
-                "/rest/v1/activities/pagingtoken.json", "/rest/v1/activities.json", "/health", "/metrics"}) {
+                "/rest/v1/activities/pagingtoken.json", "/rest/v1/activities.json", "/health", "/metrics",
+                "/rest/tandem/v1/settings/sync.json", "/rest/tandem/v1/settings/salesforce.json",
+                "/rest/tandem/v1/salesforce/diagnosis.json", "/rest/tandem/v1/salesforce/campaigns.json",
+                "/rest/tandem/v1/programs/{id}/salesforceCampaign.json",
+                "/rest/tandem/v1/programs/{id}/salesforceCampaign/delete.json",
+                "/rest/tandem/v1/programs/{id}/salesforceCampaign/compatibility.json",
+                "/rest/tandem/v1/programs/{id}/salesforceCampaign/matchStatuses.json",
+                "/rest/tandem/v1/sync/run.json", "/rest/tandem/v1/sync/runs.json", "/rest/tandem/v1/sync/errors.json",
+                "/rest/tandem/v1/sync/errors/retry.json", "/rest/tandem/v1/sync/reconcile.json"}) {
             assertThat(response.body()).as(path).contains("  " + path + ":");
         }
     }
