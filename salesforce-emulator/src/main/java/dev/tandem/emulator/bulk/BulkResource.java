@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /** Bulk API 2.0: /jobs/ingest and /jobs/query, processed asynchronously on a worker thread. */
 public final class BulkResource {
@@ -65,12 +66,7 @@ public final class BulkResource {
         if (s.size() == 2) {
             RestApi.allow(m, "GET", "POST");
             if (m.equals("GET")) {
-                ObjectNode out = Json.MAPPER.createObjectNode();
-                out.put("done", true);
-                ArrayNode records = out.putArray("records");
-                ingest.values().forEach(j -> records.add(info(j)));
-                out.putNull("nextRecordsUrl");
-                return ApiResponse.json(200, out);
+                return jobList(ingest.values().stream().map(this::info));
             }
             return ApiResponse.json(200, info(createIngest(req)));
         }
@@ -219,17 +215,22 @@ public final class BulkResource {
         return ApiResponse.csv(200, sb.toString());
     }
 
+    /** The jobs of one kind, in the single-page list shape Salesforce answers with. */
+    private static ApiResponse jobList(Stream<ObjectNode> infos) {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.put("done", true);
+        ArrayNode records = out.putArray("records");
+        infos.forEach(records::add);
+        out.putNull("nextRecordsUrl");
+        return ApiResponse.json(200, out);
+    }
+
     private ApiResponse query(ApiRequest req, List<String> s) {
         String m = req.method();
         if (s.size() == 2) {
             RestApi.allow(m, "GET", "POST");
             if (m.equals("GET")) {
-                ObjectNode out = Json.MAPPER.createObjectNode();
-                out.put("done", true);
-                ArrayNode records = out.putArray("records");
-                queries.values().forEach(j -> records.add(info(j)));
-                out.putNull("nextRecordsUrl");
-                return ApiResponse.json(200, out);
+                return jobList(queries.values().stream().map(this::info));
             }
             return ApiResponse.json(200, info(createQuery(req)));
         }
