@@ -3,7 +3,6 @@ package dev.tandem.server.sync.cycle;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.emulator.EmulatorConfig;
 import dev.tandem.emulator.SalesforceEmulator;
 import dev.tandem.salesforce.SalesforceClient;
@@ -12,17 +11,12 @@ import dev.tandem.salesforce.query.Cond;
 import dev.tandem.salesforce.query.SObject;
 import dev.tandem.salesforce.query.Soql;
 import dev.tandem.server.TandemApp;
-import dev.tandem.server.auth.NewApiClient;
 import dev.tandem.server.config.TandemConfig;
+import dev.tandem.server.http.ApiCaller;
 import dev.tandem.server.http.TestDatabases;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,15 +38,12 @@ public final class FlowTestServer implements AutoCloseable {
 
     static final String SF_PASSWORD = "tandem-password";
     static final String SF_CLIENT_SECRET = "tandem-client-secret";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public final SalesforceEmulator emulator;
     public final SalesforceClient salesforce;
     private final TestDatabases.TestDatabase database;
     private final TandemApp app;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final NewApiClient apiClient;
-    private String token;
+    private final ApiCaller caller;
 
     public FlowTestServer() {
         this(TestDatabases.Kind.H2);
@@ -70,7 +61,7 @@ public final class FlowTestServer implements AutoCloseable {
                 Optional.of(Base64.getEncoder().encodeToString(key)), Optional.empty(),
                 TandemConfig.DEFAULT_TOKEN_TTL_SECONDS);
         this.app = TandemApp.builder(config).build().start();
-        this.apiClient = app.services().apiClients().create("flow-test");
+        this.caller = new ApiCaller(app::baseUri, app.services().apiClients().create("flow-test"));
     }
 
     /**
@@ -254,44 +245,23 @@ public final class FlowTestServer implements AutoCloseable {
     }
 
     public JsonNode get(String pathAndQuery) {
-        return json(send(authorized(pathAndQuery).GET().build()).body());
+        return caller.get(pathAndQuery);
     }
 
     public JsonNode postJson(String path, String body) {
-        return json(send(authorized(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build()).body());
+        return caller.postJson(path, body);
     }
 
     public JsonNode postForm(String path, Map<String, String> form) {
-        String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-        return json(send(authorized(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build()).body());
+        return caller.postForm(path, form);
     }
 
     public HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return caller.send(request);
     }
 
     public URI uri(String pathAndQuery) {
-        return app.baseUri().resolve(pathAndQuery);
-    }
-
-    private HttpRequest.Builder authorized(String pathAndQuery) {
-        if (token == null) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/identity/oauth/token?grant_type="
-                    + "client_credentials&client_id=" + encode(apiClient.clientId()) + "&client_secret="
-                    + encode(apiClient.clientSecret()))).GET().build());
-            token = json(response.body()).get("access_token").asText();
-        }
-        return HttpRequest.newBuilder(uri(pathAndQuery)).header("Authorization", "Bearer " + token);
+        return caller.uri(pathAndQuery);
     }
 
     private static String leadInput(List<Long> ids) {
@@ -299,15 +269,11 @@ public final class FlowTestServer implements AutoCloseable {
     }
 
     public static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + text, e);
-        }
+        return ApiCaller.json(text);
     }
 
     public static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return ApiCaller.encode(value);
     }
 
     @Override

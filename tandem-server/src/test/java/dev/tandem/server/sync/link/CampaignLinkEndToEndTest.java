@@ -1,5 +1,6 @@
 package dev.tandem.server.sync.link;
 
+import dev.tandem.server.http.ApiCaller;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.salesforce.query.SObject;
 import org.junit.jupiter.api.AfterAll;
@@ -155,7 +156,7 @@ class CampaignLinkEndToEndTest {
         long programId = server.createProgram("Event", "Webinar", null);
 
         JsonNode found = requireSuccess(server.get("/rest/tandem/v1/salesforce/campaigns.json?name="
-                + LinkTestServer.encode(prefix + " 50%")));
+                + ApiCaller.encode(prefix + " 50%")));
 
         assertThat(found).hasSize(1);
         JsonNode entry = found.get(0);
@@ -166,7 +167,7 @@ class CampaignLinkEndToEndTest {
 
         matchAndLink(programId, literal, Map.of("Sent", "Member", "Responded", "Attended"));
         JsonNode again = requireSuccess(server.get("/rest/tandem/v1/salesforce/campaigns.json?name="
-                + LinkTestServer.encode(prefix)));
+                + ApiCaller.encode(prefix)));
         assertThat(again).hasSize(2);
         List<Long> linkedPrograms = new ArrayList<>();
         again.forEach(c -> {

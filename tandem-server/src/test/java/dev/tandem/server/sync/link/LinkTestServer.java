@@ -1,7 +1,6 @@
 package dev.tandem.server.sync.link;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.emulator.EmulatorConfig;
 import dev.tandem.emulator.SalesforceEmulator;
 import dev.tandem.salesforce.SalesforceClient;
@@ -10,18 +9,10 @@ import dev.tandem.salesforce.query.Cond;
 import dev.tandem.salesforce.query.SObject;
 import dev.tandem.salesforce.query.Soql;
 import dev.tandem.server.TandemApp;
-import dev.tandem.server.auth.NewApiClient;
 import dev.tandem.server.config.TandemConfig;
+import dev.tandem.server.http.ApiCaller;
 import dev.tandem.server.http.TestDatabases;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -30,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Tandem (with its core modules, LINK among them) on a random port over a fresh database (H2 unless told otherwise),
@@ -42,15 +32,11 @@ final class LinkTestServer implements AutoCloseable {
     static final String SF_PASSWORD = "tandem-password";
     static final String SF_CLIENT_SECRET = "tandem-client-secret";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     final SalesforceEmulator emulator;
     final SalesforceClient salesforce;
     private final TestDatabases.TestDatabase database;
     private final TandemApp app;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final NewApiClient apiClient;
-    private String token;
+    private final ApiCaller caller;
 
     LinkTestServer() {
         this(TestDatabases.Kind.H2);
@@ -63,7 +49,7 @@ final class LinkTestServer implements AutoCloseable {
         TandemConfig config = new TandemConfig(0, database.url(), database.user(), database.password(),
                 Optional.of(SECRET_KEY), Optional.empty(), TandemConfig.DEFAULT_TOKEN_TTL_SECONDS);
         this.app = TandemApp.builder(config).build().start();
-        this.apiClient = app.services().apiClients().create("link-test");
+        this.caller = new ApiCaller(app::baseUri, app.services().apiClients().create("link-test"));
     }
 
     TandemApp app() {
@@ -113,24 +99,20 @@ final class LinkTestServer implements AutoCloseable {
     }
 
     JsonNode get(String pathAndQuery) {
-        return json(send(authorized(pathAndQuery).GET().build()).body());
+        return caller.get(pathAndQuery);
     }
 
     /** GET without any access token. */
     JsonNode getAnonymously(String pathAndQuery) {
-        return json(send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build()).body());
+        return caller.getAnonymously(pathAndQuery);
     }
 
     JsonNode postJson(String path, String body) {
-        return json(send(authorized(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build()).body());
+        return caller.postJson(path, body);
     }
 
     JsonNode postForm(String path, Map<String, String> form) {
-        String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-        return json(send(authorized(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build()).body());
+        return caller.postForm(path, form);
     }
 
     /** Reads a table row as the database holds it. */
@@ -142,41 +124,8 @@ final class LinkTestServer implements AutoCloseable {
         return app.services().database().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 
-    private HttpRequest.Builder authorized(String pathAndQuery) {
-        if (token == null) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/identity/oauth/token?grant_type="
-                    + "client_credentials&client_id=" + encode(apiClient.clientId()) + "&client_secret="
-                    + encode(apiClient.clientSecret()))).GET().build());
-            token = json(response.body()).get("access_token").asText();
-        }
-        return HttpRequest.newBuilder(uri(pathAndQuery)).header("Authorization", "Bearer " + token);
-    }
-
-    private URI uri(String pathAndQuery) {
-        return app.baseUri().resolve(pathAndQuery);
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + text, e);
-        }
-    }
-
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return ApiCaller.json(text);
     }
 
     private static byte[] randomKey() {
