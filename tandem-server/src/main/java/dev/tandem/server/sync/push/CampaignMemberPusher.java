@@ -1,7 +1,6 @@
 package dev.tandem.server.sync.push;
 
 import dev.tandem.core.activity.Activity;
-import dev.tandem.core.activity.ActivityType;
 import dev.tandem.core.channel.Channel;
 import dev.tandem.core.channel.ProgressionStatus;
 import dev.tandem.core.person.Person;
@@ -19,6 +18,9 @@ import dev.tandem.server.store.PersonDao;
 import dev.tandem.server.store.ProgramDao;
 import dev.tandem.server.store.StoredChannel;
 import dev.tandem.server.sync.link.CampaignLink;
+import dev.tandem.server.sync.lead.LeadCreator;
+import dev.tandem.server.sync.lead.LeadOrigin;
+import dev.tandem.server.sync.lead.LeadResults;
 import dev.tandem.server.sync.link.CampaignLinkStore;
 import dev.tandem.server.sync.mirror.CampaignActivities;
 import dev.tandem.server.sync.mirror.CampaignActivities.Side;
@@ -35,7 +37,6 @@ import dev.tandem.server.sync.runs.Operation;
 import dev.tandem.server.sync.runs.RunOutcome;
 import dev.tandem.server.sync.runs.SyncError;
 import dev.tandem.server.sync.runs.SyncErrorStore;
-import dev.tandem.server.sync.settings.SyncSettings;
 import dev.tandem.server.sync.settings.SyncSettingsService;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +56,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pushes the outbox to Salesforce. Each round claims the due work of a batch of members, folds each member's
- * rows into its final desired state, creates the Leads that are missing, makes sure the statuses exist, then
+ * rows into its final desired state, creates the Leads that are missing (through {@link LeadCreator}, crash safe),
+ * makes sure the statuses exist, then
  * deletes, updates and inserts CampaignMembers in as few calls as possible (the client picks Collections or Bulk
  * 2.0 by size). Every per-record result is settled in the database: success updates the mirror, writes one
  * campaign activity and deletes the outbox rows; failure keeps the rows with a backoff and opens a sync error.
@@ -82,10 +84,9 @@ public final class CampaignMemberPusher {
     private final PersonDao people;
     private final ProgramDao programs;
     private final ChannelDao channels;
-    private final ActivityLog activityLog;
     private final CampaignActivities activities;
     private final CampaignStatuses statuses;
-    private final SyncSettingsService settings;
+    private final LeadCreator leads;
     private final Options options;
     private final Clock clock;
     private final String nodeId;
@@ -102,10 +103,9 @@ public final class CampaignMemberPusher {
         this.people = new PersonDao();
         this.programs = new ProgramDao();
         this.channels = new ChannelDao();
-        this.activityLog = activityLog;
         this.activities = new CampaignActivities(activityLog);
         this.statuses = statuses;
-        this.settings = settings;
+        this.leads = new LeadCreator(jdbi, settings, activityLog, clock);
         this.options = options;
         this.clock = clock;
         this.nodeId = nodeId;
@@ -237,58 +237,24 @@ public final class CampaignMemberPusher {
         }
 
         private void createLeads(List<PendingPush> inserts) {
-            SyncSettings current = settings.current();
-            List<PendingPush> needLead = new ArrayList<>();
-            List<Map<String, Object>> records = new ArrayList<>();
-            Set<Long> seen = new LinkedHashSet<>();
-            for (PendingPush push : inserts) {
-                Person person = personOf.get(push.member().personId());
-                if (person.sfdcId() == null && seen.add(person.id())) {
-                    Map<String, Object> lead = new LinkedHashMap<>();
-                    lead.put("LastName", blankTo(person.lastName(), current.defaultLeadLastName()));
-                    lead.put("Company", blankTo(person.company(), current.defaultLeadCompany()));
-                    if (person.firstName() != null) {
-                        lead.put("FirstName", person.firstName());
-                    }
-                    if (person.email() != null) {
-                        lead.put("Email", person.email());
-                    }
-                    records.add(lead);
-                    needLead.add(push);
-                }
-            }
-            if (records.isEmpty()) {
-                return;
-            }
-            SalesforceWrite write = SalesforceWrite.run(client, WriteOperation.INSERT, "Lead", records);
-            Instant now = clock.instant();
+            List<Person> candidates = inserts.stream().map(p -> personOf.get(p.member().personId())).toList();
+            LeadResults results = leads.create(client, candidates, LeadOrigin.campaignSync());
+            results.linked().forEach((id, person) -> {
+                personOf.put(id, person);
+                run.tally().created(Operation.PUSH_LEADS);
+            });
+            SalesforceException stoppedBy = results.stoppedBy();
             jdbi.useTransaction(tx -> {
-                for (int i = 0; i < needLead.size(); i++) {
-                    PendingPush push = needLead.get(i);
-                    SaveResult result = write.result(i);
-                    Person person = personOf.get(push.member().personId());
-                    if (result != null && result.success()) {
-                        Person linked = new Person(person.id(), person.email(), person.firstName(), person.lastName(),
-                                person.company(), person.title(), person.phone(), SfdcType.LEAD, result.id(), false,
-                                person.acquisitionProgramId(), person.acquisitionDate(), person.createdAt(), now);
-                        people.update(tx, linked, now);
-                        personOf.put(person.id(), linked);
-                        Map<String, Object> attributes = new LinkedHashMap<>();
-                        attributes.put("SFDC Type", "Lead");
-                        attributes.put("SFDC ID", result.id());
-                        attributes.put("Reason", "Program member synced to a Salesforce campaign");
-                        activityLog.append(tx, Activity.of(person.id(), now, ActivityType.SYNC_LEAD_TO_SFDC, null,
-                                null, null, attributes));
-                        run.tally().created(Operation.PUSH_LEADS);
-                    } else if (result != null) {
-                        failAllOfPerson(tx, inserts, person.id(), Operation.PUSH_LEADS, result.error(), null);
-                    } else if (!write.stoppedBy().isLimit()) {
-                        failAllOfPerson(tx, inserts, person.id(), Operation.PUSH_LEADS, null, write.stoppedBy());
-                    }
+                results.failed().forEach((id, error) -> failAllOfPerson(tx, inserts, id, Operation.PUSH_LEADS, error,
+                        null));
+                if (stoppedBy != null && !stoppedBy.isLimit()) {
+                    candidates.stream().filter(LeadCreator::needsLead)
+                            .filter(p -> !results.linked().containsKey(p.id()) && !results.failed().containsKey(p.id()))
+                            .forEach(p -> failAllOfPerson(tx, inserts, p.id(), Operation.PUSH_LEADS, null, stoppedBy));
                 }
             });
-            if (write.stoppedBy() != null && write.stoppedBy().isLimit()) {
-                throw write.stoppedBy();
+            if (stoppedBy != null && stoppedBy.isLimit()) {
+                throw stoppedBy;
             }
         }
 
@@ -599,7 +565,4 @@ public final class CampaignMemberPusher {
         }
     }
 
-    private static String blankTo(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }
