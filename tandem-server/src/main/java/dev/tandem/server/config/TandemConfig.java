@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param secretKey         key for stored credentials and for re-issuing live access tokens; empty when not configured
  * @param bootstrapClient   API client created (or re-keyed) at start-up, if configured
  * @param accessTokenTtlSeconds lifetime of OAuth access tokens (Marketo: 3600)
+ * @param nodeId            this node's name in cluster leases; a node restarted under the same name takes its
+ *                          unfinished work back at once instead of waiting for its old leases to expire. Empty: a
+ *                          random name per start. Two running nodes must never share a name.
  */
 public record TandemConfig(
         int httpPort,
@@ -22,7 +25,8 @@ public record TandemConfig(
         String dbPassword,
         Optional<String> secretKey,
         Optional<ApiClientSecret> bootstrapClient,
-        long accessTokenTtlSeconds) {
+        long accessTokenTtlSeconds,
+        Optional<String> nodeId) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_JDBC_URL =
@@ -37,6 +41,9 @@ public record TandemConfig(
     public static final String ENV_SECRET_KEY = "TANDEM_SECRET_KEY";
     public static final String ENV_CLIENT_ID = "TANDEM_API_CLIENT_ID";
     public static final String ENV_CLIENT_SECRET = "TANDEM_API_CLIENT_SECRET";
+    public static final String ENV_NODE_ID = "TANDEM_NODE_ID";
+    /** Longest node name (it is stored in lease columns). */
+    public static final int MAX_NODE_ID = 90;
 
     public TandemConfig {
         if (httpPort < 0 || httpPort > 65535) {
@@ -51,6 +58,15 @@ public record TandemConfig(
         dbUser = dbUser == null ? "" : dbUser;
         dbPassword = dbPassword == null ? "" : dbPassword;
         secretKey = secretKey.filter(key -> !key.isBlank());
+        nodeId = nodeId.map(String::trim).filter(id -> !id.isEmpty());
+        nodeId.ifPresent(TandemConfig::checkNodeId);
+    }
+
+    /** A configuration without a fixed node name. */
+    public TandemConfig(int httpPort, String jdbcUrl, String dbUser, String dbPassword, Optional<String> secretKey,
+                        Optional<ApiClientSecret> bootstrapClient, long accessTokenTtlSeconds) {
+        this(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds,
+                Optional.empty());
     }
 
     /** Defaults overridden by whatever the environment sets. */
@@ -67,7 +83,8 @@ public record TandemConfig(
                 env.getOrDefault(ENV_DB_PASSWORD, ""),
                 nonBlank(env.get(ENV_SECRET_KEY)),
                 clientId.map(id -> new ApiClientSecret(id, clientSecret.orElseThrow())),
-                DEFAULT_TOKEN_TTL_SECONDS);
+                DEFAULT_TOKEN_TTL_SECONDS,
+                nonBlank(env.get(ENV_NODE_ID)));
     }
 
     /** Defaults only: an H2 file under ./data on port 8080. */
@@ -77,22 +94,25 @@ public record TandemConfig(
 
     /** This configuration on another port. */
     public TandemConfig withHttpPort(int port) {
-        return new TandemConfig(port, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds);
+        return new TandemConfig(port, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds,
+                nodeId);
     }
 
     /** This configuration on another database. */
     public TandemConfig withDatabase(String url, String user, String password) {
-        return new TandemConfig(httpPort, url, user, password, secretKey, bootstrapClient, accessTokenTtlSeconds);
+        return new TandemConfig(httpPort, url, user, password, secretKey, bootstrapClient, accessTokenTtlSeconds,
+                nodeId);
     }
 
     /** This configuration with a bootstrap API client. */
     public TandemConfig withBootstrapClient(ApiClientSecret client) {
-        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, Optional.of(client), accessTokenTtlSeconds);
+        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, Optional.of(client),
+                accessTokenTtlSeconds, nodeId);
     }
 
     /** This configuration with another access-token lifetime. */
     public TandemConfig withAccessTokenTtlSeconds(long seconds) {
-        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, seconds);
+        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, seconds, nodeId);
     }
 
     /** Secrets are masked so that a logged configuration leaks nothing. */
@@ -102,7 +122,14 @@ public record TandemConfig(
                 + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****")
                 + ", secretKey=" + secretKey.map(key -> "****").orElse("none")
                 + ", bootstrapClient=" + bootstrapClient.map(ApiClientSecret::clientId).orElse("none")
-                + ", accessTokenTtlSeconds=" + accessTokenTtlSeconds + "]";
+                + ", accessTokenTtlSeconds=" + accessTokenTtlSeconds + ", nodeId=" + nodeId.orElse("random") + "]";
+    }
+
+    private static void checkNodeId(String id) {
+        if (id.length() > MAX_NODE_ID || !id.matches("[A-Za-z0-9._:-]+")) {
+            throw new IllegalArgumentException(ENV_NODE_ID + " must be 1.." + MAX_NODE_ID
+                    + " letters, digits or . _ : - characters, got '" + id + "'");
+        }
     }
 
     static int parsePort(String name, String value) {

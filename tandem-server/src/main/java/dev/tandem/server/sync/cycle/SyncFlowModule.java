@@ -44,7 +44,7 @@ public final class SyncFlowModule implements TandemModule {
     public SyncFlowModule(TandemApp.Services services, SyncSettingsService settings, SalesforceClientSource clients,
                           CampaignLinkStore links, FlowOptions options) {
         Jdbi jdbi = services.database().jdbi();
-        String nodeId = nodeId();
+        String nodeId = services.config().nodeId().orElseGet(SyncFlowModule::randomNodeId);
         OutboxStore outbox = new OutboxStore();
         MirrorStore mirror = new MirrorStore();
         SyncErrorStore errors = new SyncErrorStore();
@@ -86,6 +86,7 @@ public final class SyncFlowModule implements TandemModule {
 
     @Override
     public void start() {
+        cycle.resumeAfterRestart();
         jobs.start();
     }
 
@@ -109,7 +110,7 @@ public final class SyncFlowModule implements TandemModule {
         return jobs;
     }
 
-    private static String nodeId() {
+    private static String randomNodeId() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
