@@ -49,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -308,17 +309,25 @@ public final class CampaignMemberPusher {
             List<Map<String, Object>> records = deletes.stream()
                     .map(d -> Map.<String, Object>of("Id", d.memberId())).toList();
             SalesforceWrite write = SalesforceWrite.run(client, WriteOperation.DELETE, "CampaignMember", records);
-            Instant now = clock.instant();
             jdbi.useTransaction(tx -> {
                 Settlement s = new Settlement();
+                Map<MemberKey, MirrorRow> current = lockCurrent(tx, deletes.stream().map(d -> d.push().member()));
                 for (int i = 0; i < deletes.size(); i++) {
                     Planned d = deletes.get(i);
                     SaveResult result = write.result(i);
                     if (result != null && (result.success() || result.isRecordGone())) {
                         MemberKey member = d.push().member();
-                        s.deletes.add(member);
-                        s.activities.add(activities.removal(member, linkOf.get(member.programId()).campaignName(),
-                                d.oldStatus(), Side.TANDEM, now));
+                        MirrorRow held = current.get(member);
+                        if (held != null && !held.sfMemberId().equals(d.memberId())) {
+                            // Salesforce holds the member again under a new id (pulled meanwhile): plan anew.
+                            continue;
+                        }
+                        if (held != null) {
+                            s.deletes.add(member);
+                            s.activities.add(activities.removal(member, linkOf.get(member.programId()).campaignName(),
+                                    held.sfStatus(), Side.TANDEM, now()));
+                        }
+                        // Without a mirror row the pull has already recorded this removal.
                         settle(s, d.push(), true);
                         run.tally().removed(Operation.PUSH_MEMBERS);
                     } else {
@@ -339,10 +348,10 @@ public final class CampaignMemberPusher {
                     .map(u -> Map.<String, Object>of("Id", u.memberId(), "Status", u.push().desired().status()))
                     .toList();
             SalesforceWrite write = SalesforceWrite.run(client, WriteOperation.UPDATE, "CampaignMember", records);
-            Instant now = clock.instant();
             List<PendingPush> gone = new ArrayList<>();
             jdbi.useTransaction(tx -> {
                 Settlement s = new Settlement();
+                Map<MemberKey, MirrorRow> current = lockCurrent(tx, updates.stream().map(u -> u.push().member()));
                 for (int i = 0; i < updates.size(); i++) {
                     Planned u = updates.get(i);
                     MemberKey member = u.push().member();
@@ -350,9 +359,24 @@ public final class CampaignMemberPusher {
                     SaveResult result = write.result(i);
                     if (result != null && result.success()) {
                         String status = u.push().desired().status();
-                        s.puts.add(new MirrorRow(member, link.campaignId(), u.memberId(), status, null, status, null));
-                        s.activities.add(activities.statusChange(member, link.campaignName(), u.oldStatus(), status,
-                                Side.TANDEM, now));
+                        MirrorRow held = current.get(member);
+                        if (held == null || !held.sfMemberId().equals(u.memberId())) {
+                            // The pull saw the member deleted (or replaced) meanwhile: plan anew from that.
+                            continue;
+                        }
+                        if (held.sfStatus().equals(u.oldStatus())) {
+                            s.puts.add(new MirrorRow(member, link.campaignId(), u.memberId(), status, null, status,
+                                    null));
+                            s.activities.add(activities.statusChange(member, link.campaignName(), u.oldStatus(),
+                                    status, Side.TANDEM, now()));
+                        } else if (held.sfStatus().equals(status)) {
+                            // The pull already recorded this very change.
+                            s.puts.add(new MirrorRow(member, link.campaignId(), u.memberId(), status,
+                                    held.sfModstamp(), status, held.lastPulledAt()));
+                        } else {
+                            // Salesforce changed the status too and the pull recorded it: push again from there.
+                            continue;
+                        }
                         settle(s, u.push(), true);
                         run.tally().updated(Operation.PUSH_MEMBERS);
                     } else if (result != null && result.isRecordGone() && reinsertGone) {
@@ -383,10 +407,10 @@ public final class CampaignMemberPusher {
                 records.add(record);
             }
             SalesforceWrite write = SalesforceWrite.run(client, WriteOperation.INSERT, "CampaignMember", records);
-            Instant now = clock.instant();
             List<PendingPush> duplicates = new ArrayList<>();
             jdbi.useTransaction(tx -> {
                 Settlement s = new Settlement();
+                Map<MemberKey, MirrorRow> current = lockCurrent(tx, inserts.stream().map(PendingPush::member));
                 for (int i = 0; i < inserts.size(); i++) {
                     PendingPush push = inserts.get(i);
                     MemberKey member = push.member();
@@ -394,8 +418,20 @@ public final class CampaignMemberPusher {
                     SaveResult result = write.result(i);
                     if (result != null && result.success()) {
                         String status = push.desired().status();
-                        s.puts.add(new MirrorRow(member, link.campaignId(), result.id(), status, null, status, null));
-                        s.activities.add(activities.addition(member, link.campaignName(), status, Side.TANDEM, now));
+                        MirrorRow held = current.get(member);
+                        if (held == null) {
+                            s.puts.add(new MirrorRow(member, link.campaignId(), result.id(), status, null, status,
+                                    null));
+                            s.activities.add(activities.addition(member, link.campaignName(), status, Side.TANDEM,
+                                    now()));
+                        } else if (held.sfMemberId().equals(result.id()) && held.sfStatus().equals(status)) {
+                            // The pull already saw (and recorded) this insert.
+                            s.puts.add(new MirrorRow(member, link.campaignId(), result.id(), status,
+                                    held.sfModstamp(), status, held.lastPulledAt()));
+                        } else {
+                            // Salesforce changed the new member already and the pull recorded it: plan anew.
+                            continue;
+                        }
                         settle(s, push, true);
                         run.tally().created(Operation.PUSH_MEMBERS);
                     } else if (result != null && "DUPLICATE_VALUE".equals(result.error().statusCode())) {
@@ -439,10 +475,10 @@ public final class CampaignMemberPusher {
                     found.put(r.getString("CampaignId") + "/" + r.getString("ContactId"), idAndStatus);
                 }
             }));
-            Instant now = clock.instant();
             List<Planned> updates = new ArrayList<>();
             jdbi.useTransaction(tx -> {
                 Settlement s = new Settlement();
+                Map<MemberKey, MirrorRow> current = lockCurrent(tx, duplicates.stream().map(PendingPush::member));
                 for (PendingPush push : duplicates) {
                     MemberKey member = push.member();
                     CampaignLink link = linkOf.get(member.programId());
@@ -453,20 +489,48 @@ public final class CampaignMemberPusher {
                                 null);
                         continue;
                     }
-                    // Salesforce held this member before Tandem knew: that addition is recorded once, here.
-                    s.puts.add(new MirrorRow(member, link.campaignId(), existing[0], existing[1], null, null, null));
-                    s.activities.add(activities.addition(member, link.campaignName(), existing[1], Side.SALESFORCE,
-                            now));
-                    if (existing[1].equals(push.desired().status())) {
+                    MirrorRow held = current.get(member);
+                    String heldStatus;
+                    if (held == null) {
+                        // Salesforce held this member before Tandem knew: that addition is recorded once, here.
+                        s.puts.add(new MirrorRow(member, link.campaignId(), existing[0], existing[1], null, null,
+                                null));
+                        s.activities.add(activities.addition(member, link.campaignName(), existing[1],
+                                Side.SALESFORCE, now()));
+                        heldStatus = existing[1];
+                    } else if (held.sfMemberId().equals(existing[0])) {
+                        // The pull has recorded the addition (and any change since) already.
+                        heldStatus = held.sfStatus();
+                    } else {
+                        continue;
+                    }
+                    if (heldStatus.equals(push.desired().status())) {
                         settle(s, push, true);
                         run.tally().skipped(Operation.PUSH_MEMBERS);
                     } else {
-                        updates.add(new Planned(push, existing[0], existing[1]));
+                        updates.add(new Planned(push, existing[0], heldStatus));
                     }
                 }
                 s.flush(tx);
             });
             updateMembers(updates, false);
+        }
+
+        /**
+         * Locks these members against the pull (see {@link MirrorStore#lockPeople}) and reads their mirror rows as
+         * they are now: a settlement derives its activity from these, not from the rows the plan was made with.
+         */
+        private Map<MemberKey, MirrorRow> lockCurrent(Handle tx, Stream<MemberKey> members) {
+            Map<Long, List<Long>> byProgram = new HashMap<>();
+            members.forEach(m -> byProgram.computeIfAbsent(m.programId(), p -> new ArrayList<>()).add(m.personId()));
+            mirror.lockPeople(tx, byProgram.values().stream().flatMap(List::stream).toList());
+            Map<MemberKey, MirrorRow> current = new HashMap<>();
+            byProgram.forEach((programId, people) -> current.putAll(mirror.get(tx, programId, people)));
+            return current;
+        }
+
+        private Instant now() {
+            return clock.instant();
         }
 
         private void forgetStatusesOnPicklistError(CampaignLink link, SaveResult result) {
