@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates people who are not in Salesforce as Leads, exactly once, for the campaign sync's pusher and the
@@ -53,6 +55,8 @@ import org.jdbi.v3.core.Jdbi;
  * Calls to Salesforce happen outside any transaction; each of the (at most two) transactions is short.
  */
 public final class LeadCreator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LeadCreator.class);
 
     /** People per look-up query. */
     static final int LOOKUP_CHUNK = 200;
@@ -98,6 +102,10 @@ public final class LeadCreator {
             found = lookUp(client, List.copyOf(open.values()));
         } catch (SalesforceException e) {
             return new LeadResults(Map.of(), Set.of(), Map.of(), e);
+        }
+        if (!found.isEmpty()) {
+            LOG.info("Adopting {} Leads that an interrupted attempt created, instead of creating them again",
+                    found.size());
         }
         Map<Long, Person> linked = new LinkedHashMap<>();
         Instant opened = Timestamps.now(clock);
