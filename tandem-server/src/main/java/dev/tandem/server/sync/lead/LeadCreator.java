@@ -83,7 +83,8 @@ public final class LeadCreator {
 
     /**
      * Creates (or adopts) a Lead for each of {@code candidates} that {@link #needsLead needs one}; the others are
-     * left out of the results. Never throws a Salesforce failure: a call that stops part-way reports it as
+     * left out of the results, except those linked since the caller read them, which come back as they are now
+     * (without a second activity). Never throws a Salesforce failure: a call that stops part-way reports it as
      * {@link LeadResults#stoppedBy()} with what was done before it recorded.
      */
     public LeadResults create(SalesforceClient client, Collection<Person> candidates, LeadOrigin origin) {
@@ -91,6 +92,25 @@ public final class LeadCreator {
         candidates.stream().filter(LeadCreator::needsLead).forEach(p -> missing.putIfAbsent(p.id(), p));
         if (missing.isEmpty()) {
             return LeadResults.none();
+        }
+        // The caller's copies may be old: someone else may have linked a person since (a flow step, the pull).
+        Map<Long, Person> linked = new LinkedHashMap<>();
+        Map<Long, Person> now = new HashMap<>();
+        jdbi.useHandle(h -> people.find(h, PersonDao.Key.ID, List.copyOf(missing.keySet()), 0, missing.size())
+                .forEach(p -> now.put(p.id(), p)));
+        for (long id : List.copyOf(missing.keySet())) {
+            Person current = now.get(id);
+            if (current == null || !needsLead(current)) {
+                missing.remove(id);
+                if (current != null) {
+                    linked.put(id, current);
+                }
+            } else {
+                missing.put(id, current);
+            }
+        }
+        if (missing.isEmpty()) {
+            return new LeadResults(linked, Set.of(), Set.of(), Map.of(), null);
         }
         SyncSettings defaults = settings.current();
         Map<Long, LeadFields> fields = new LinkedHashMap<>();
@@ -101,13 +121,12 @@ public final class LeadCreator {
         try {
             found = lookUp(client, List.copyOf(open.values()));
         } catch (SalesforceException e) {
-            return new LeadResults(Map.of(), Set.of(), Map.of(), e);
+            return new LeadResults(linked, Set.of(), Set.of(), Map.of(), e);
         }
         if (!found.isEmpty()) {
             LOG.info("Adopting {} Leads that an interrupted attempt created, instead of creating them again",
                     found.size());
         }
-        Map<Long, Person> linked = new LinkedHashMap<>();
         Instant opened = Timestamps.now(clock);
         List<Long> toInsert = missing.keySet().stream().filter(id -> !found.containsKey(id)).toList();
         jdbi.useTransaction(tx -> {
@@ -127,8 +146,9 @@ public final class LeadCreator {
         });
 
         Map<Long, RecordError> failed = new HashMap<>();
+        Set<Long> inserted = new LinkedHashSet<>();
         if (toInsert.isEmpty()) {
-            return new LeadResults(linked, found.keySet(), failed, null);
+            return new LeadResults(linked, Set.of(), found.keySet(), failed, null);
         }
         List<Map<String, Object>> records = toInsert.stream().map(id -> fields.get(id).record(origin.ownerId()))
                 .toList();
@@ -149,8 +169,9 @@ public final class LeadCreator {
             }
             intents.clear(tx, refused);
             record(tx, created, missing, origin, linked);
+            inserted.addAll(created.keySet());
         });
-        return new LeadResults(linked, found.keySet(), failed, write.stoppedBy());
+        return new LeadResults(linked, inserted, found.keySet(), failed, write.stoppedBy());
     }
 
     /** Links each person to their Lead, writes the activity and closes the intent, in the caller's transaction. */

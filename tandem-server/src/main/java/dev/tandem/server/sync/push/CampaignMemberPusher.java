@@ -240,10 +240,10 @@ public final class CampaignMemberPusher {
         private void createLeads(List<PendingPush> inserts) {
             List<Person> candidates = inserts.stream().map(p -> personOf.get(p.member().personId())).toList();
             LeadResults results = leads.create(client, candidates, LeadOrigin.campaignSync());
-            results.linked().forEach((id, person) -> {
-                personOf.put(id, person);
+            personOf.putAll(results.linked());
+            for (int i = results.created().size() + results.adopted().size(); i > 0; i--) {
                 run.tally().created(Operation.PUSH_LEADS);
-            });
+            }
             SalesforceException stoppedBy = results.stoppedBy();
             jdbi.useTransaction(tx -> {
                 results.failed().forEach((id, error) -> failAllOfPerson(tx, inserts, id, Operation.PUSH_LEADS, error,

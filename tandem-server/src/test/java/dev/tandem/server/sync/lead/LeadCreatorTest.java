@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.core.activity.ActivityType;
 import dev.tandem.core.person.Person;
 import dev.tandem.core.person.PersonFields;
+import dev.tandem.core.person.SfdcType;
 import dev.tandem.emulator.EmulatorConfig;
 import dev.tandem.emulator.FaultRule;
 import dev.tandem.emulator.SalesforceEmulator;
@@ -101,6 +102,7 @@ class LeadCreatorTest {
 
         String leadId = reload(ann.id()).sfdcId();
         assertThat(results.linked(ann.id())).hasValueSatisfying(p -> assertThat(p.sfdcId()).isEqualTo(leadId));
+        assertThat(results.created()).containsExactly(ann.id());
         assertThat(results.adopted()).isEmpty();
         assertThat(leadsWhere(Cond.eq("Email", "ann@example.com"))).singleElement().satisfies(lead -> {
             assertThat(lead.id()).isEqualTo(leadId);
@@ -207,11 +209,29 @@ class LeadCreatorTest {
 
     @ParameterizedTest
     @EnumSource(SyncTestDatabase.Kind.class)
+    void aPersonLinkedSinceTheCallerReadThemComesBackAsLinkedWithoutASecondLead(SyncTestDatabase.Kind kind)
+            throws Exception {
+        start(kind);
+        Person stale = person("dee@example.com", "Dee", "Dunn", "Acme");
+        String leadId = createLeadDirectly(Map.of("Email", "dee@example.com", "LastName", "Dunn", "Company", "Acme"));
+        db.jdbi().useTransaction(h -> people.linkToSalesforce(h, stale.id(), SfdcType.LEAD,
+                leadId, Instant.now()));
+
+        LeadResults results = creator.create(salesforce, List.of(stale), LeadOrigin.campaignSync());
+
+        assertThat(results.linked(stale.id())).hasValueSatisfying(p -> assertThat(p.sfdcId()).isEqualTo(leadId));
+        assertThat(results.created()).isEmpty();
+        assertThat(leadsWhere(Cond.eq("Email", "dee@example.com"))).hasSize(1);
+        assertThat(syncLeadActivities(stale.id())).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(SyncTestDatabase.Kind.class)
     void peopleAlreadyInSalesforceAreLeftAlone(SyncTestDatabase.Kind kind) throws Exception {
         start(kind);
         String leadId = createLeadDirectly(Map.of("LastName", "Known", "Company", "Acme"));
         long id = db.jdbi().inTransaction(h -> people.insert(h, new PersonFields("known@example.com", null, "Known",
-                "Acme", null, null, dev.tandem.core.person.SfdcType.LEAD, leadId), Instant.now()));
+                "Acme", null, null, SfdcType.LEAD, leadId), Instant.now()));
 
         LeadResults results = creator.create(salesforce, List.of(reload(id)), LeadOrigin.campaignSync());
 

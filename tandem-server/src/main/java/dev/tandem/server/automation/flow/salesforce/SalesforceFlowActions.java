@@ -42,9 +42,9 @@ import java.util.function.Supplier;
  * The Salesforce flow actions, run at once (not on the sync cycle) for a whole group of people: CampaignMember
  * inserts, updates and deletes go through sObject Collections, 200 records a call, and membership look-ups are one
  * SOQL query per 200 people. A person not yet in Salesforce is created as a Lead first by the shared, crash-safe
- * {@link LeadCreator} (LastName and Company default from the sync settings), except in smart campaigns of a program linked to a campaign, where the
- * implied action is off and the person is skipped with the reason. Each Salesforce call runs outside any
- * transaction; what it changed is then recorded in one transaction per group.
+ * {@link LeadCreator} (LastName and Company default from the sync settings), except in smart campaigns of a program
+ * linked to a campaign, where the implied action is off and the person is skipped with the reason. Each Salesforce
+ * call runs outside any transaction; what it changed is then recorded in one transaction per group.
  */
 public final class SalesforceFlowActions implements SalesforceSteps {
 
