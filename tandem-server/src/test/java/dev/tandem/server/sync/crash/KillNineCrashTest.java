@@ -23,6 +23,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -344,7 +345,8 @@ class KillNineCrashTest {
                         + "GROUP BY person_id").map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
                 .forEach(e -> leadRecords.put(e.getKey(), e.getValue())));
         List<Long> linkedByTandem = jdbi.withHandle(h -> h.createQuery("SELECT id FROM people WHERE sfdc_id IS NOT "
-                + "NULL AND email LIKE 't%'").mapTo(Long.class).list());
+                + "NULL AND email LIKE :createdInTandem").bind("createdInTandem", "t%@" + domain)
+                .mapTo(Long.class).list());
         assertThat(leadRecords).as("'Sync Lead to SFDC' activities per person " + replay)
                 .allSatisfy((person, n) -> assertThat(n).as("person " + person).isEqualTo(1));
         assertThat(leadRecords.keySet()).as("every Lead Tandem created is recorded " + replay)
@@ -421,7 +423,7 @@ class KillNineCrashTest {
 
     private <T> List<T> sample(List<T> values, int n) {
         List<T> copy = new ArrayList<>(values);
-        java.util.Collections.shuffle(copy, random);
+        Collections.shuffle(copy, random);
         return copy.subList(0, Math.min(n, copy.size()));
     }
 
