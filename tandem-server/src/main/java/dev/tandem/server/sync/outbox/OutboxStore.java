@@ -149,6 +149,19 @@ public final class OutboxStore {
                 .bind("now", now).mapTo(Long.class).one() > 0;
     }
 
+    /**
+     * Whether due, unclaimed work touches a member that Salesforce holds according to the mirror: a member whose
+     * CampaignMember Salesforce may have changed too. (Adding a member Salesforce does not hold needs no look first:
+     * if Salesforce added it meanwhile, the insert reports a duplicate.)
+     */
+    public boolean hasDueWorkOnHeldMembers(Handle handle, Instant now) {
+        return handle.createQuery("SELECT o.id FROM sync_outbox o WHERE o.next_attempt_at <= :now "
+                        + "AND (o.claimed_until IS NULL OR o.claimed_until < :now) AND EXISTS (SELECT 1 FROM "
+                        + "campaign_member_mirror m WHERE m.program_id = o.program_id AND m.person_id = o.person_id) "
+                        + "FETCH FIRST 1 ROWS ONLY")
+                .bind("now", now).mapTo(Long.class).findOne().isPresent();
+    }
+
     private static OutboxEntry entry(ResultSet rs) throws SQLException {
         DesiredState desired = "REMOVE".equals(rs.getString("desired_action"))
                 ? DesiredState.REMOVED : DesiredState.member(rs.getString("desired_status"));
