@@ -3,6 +3,8 @@ package dev.tandem.server.sync.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.server.sync.SyncTestDatabase;
+import dev.tandem.server.sync.mirror.MirrorRow;
+import dev.tandem.server.sync.mirror.MirrorStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -127,6 +129,26 @@ class OutboxStoreTest {
 
             Set<MemberKey> pending = db.jdbi().withHandle(h -> store.pending(h, 1, List.of(10L, 11L)));
             assertThat(pending).containsExactly(BOB);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SyncTestDatabase.Kind.class)
+    void dueWorkOnAMemberSalesforceHoldsIsToldApartFromDueAdditions(SyncTestDatabase.Kind kind) {
+        try (var db = SyncTestDatabase.open(kind)) {
+            append(db.jdbi(), ANN, DesiredState.member("Registered"));
+            append(db.jdbi(), BOB, DesiredState.member("Registered"));
+            boolean additionsOnly = db.jdbi().withHandle(h -> store.hasDueWorkOnHeldMembers(h, NOW));
+            db.jdbi().useTransaction(h -> new MirrorStore().put(h, new MirrorRow(ANN, "701000000000001AAA",
+                    "00v000000000001AAA", "Member", NOW, null, NOW)));
+
+            boolean updateDue = db.jdbi().withHandle(h -> store.hasDueWorkOnHeldMembers(h, NOW));
+            claim(db.jdbi(), "node-a", NOW);
+            boolean claimedDue = db.jdbi().withHandle(h -> store.hasDueWorkOnHeldMembers(h, NOW.plusSeconds(1)));
+
+            assertThat(additionsOnly).as("no member is held yet").isFalse();
+            assertThat(updateDue).as("Ann is held").isTrue();
+            assertThat(claimedDue).as("claimed work is not due").isFalse();
         }
     }
 }
