@@ -38,6 +38,12 @@ public final class SyncCycle {
     /** Name of the cluster lease that guards the pull. */
     public static final String PULL_LEASE = "campaign-member-pull";
     private static final Duration PULL_LEASE_TTL = Duration.ofMinutes(5);
+    /**
+     * The most outbox rows on members Salesforce holds for which a background push pulls first: the changes people
+     * make one by one. A bigger batch (an import, a bulk status move) is pushed at once, so its API calls stay
+     * ceil(N/200); a conflict in it is counted only when a cycle's pull sees it first.
+     */
+    static final int PULL_FIRST_MAX = 200;
     private static final Set<Operation> PUSH_OPERATIONS =
             EnumSet.of(Operation.PUSH_LEADS, Operation.PUSH_STATUSES, Operation.PUSH_MEMBERS);
 
@@ -100,9 +106,10 @@ public final class SyncCycle {
 
     /**
      * Pushes due outbox work, if any (the background pusher's step, also run right after local changes). When
-     * that work touches members Salesforce holds, it first pulls (the one query of a poll, which restarts the
-     * poll interval), so that a change Salesforce made to such a member is seen and counted as a conflict before
-     * Tandem's push overwrites it; the pull is skipped while another node or thread is pulling. Returns the
+     * that work touches members Salesforce holds (at most {@link #PULL_FIRST_MAX} rows), it first pulls (the one
+     * query of a poll, which restarts the poll interval), so that a change Salesforce made to such a member is
+     * seen and counted as a conflict before Tandem's push overwrites it; the pull is skipped while another node
+     * or thread is pulling. Returns the
      * stored report, or empty when there was nothing to do, sync is off, or this node is already pushing.
      */
     public Optional<RunReport> pushInBackground() {
@@ -114,7 +121,8 @@ public final class SyncCycle {
             return Optional.empty();
         }
         try {
-            boolean pullFirst = jdbi.withHandle(h -> outbox.hasDueWorkOnHeldMembers(h, clock.instant()));
+            int held = jdbi.withHandle(h -> outbox.dueWorkOnHeldMembers(h, clock.instant(), PULL_FIRST_MAX + 1));
+            boolean pullFirst = held > 0 && held <= PULL_FIRST_MAX;
             ActiveRun run = recorder.begin(pullFirst ? "cycle" : "push", () -> client.get().usage().clientCalls());
             PullStep pulled = pullFirst ? pull(client.get(), run, false) : PullStep.DONE;
             if (pulled.outcome() == RunOutcome.STOPPED_BY_LIMIT) {

@@ -134,21 +134,29 @@ class OutboxStoreTest {
 
     @ParameterizedTest
     @EnumSource(SyncTestDatabase.Kind.class)
-    void dueWorkOnAMemberSalesforceHoldsIsToldApartFromDueAdditions(SyncTestDatabase.Kind kind) {
+    void dueWorkOnMembersSalesforceHoldsIsCountedApartFromDueAdditionsUpToALimit(SyncTestDatabase.Kind kind) {
         try (var db = SyncTestDatabase.open(kind)) {
+            MemberKey cy = new MemberKey(1, 12);
             append(db.jdbi(), ANN, DesiredState.member("Registered"));
             append(db.jdbi(), BOB, DesiredState.member("Registered"));
-            boolean additionsOnly = db.jdbi().withHandle(h -> store.hasDueWorkOnHeldMembers(h, NOW));
-            db.jdbi().useTransaction(h -> new MirrorStore().put(h, new MirrorRow(ANN, "701000000000001AAA",
-                    "00v000000000001AAA", "Member", NOW, null, NOW)));
+            append(db.jdbi(), cy, DesiredState.member("Registered"));
+            int additionsOnly = db.jdbi().withHandle(h -> store.dueWorkOnHeldMembers(h, NOW, 10));
+            db.jdbi().useTransaction(h -> {
+                new MirrorStore().put(h, new MirrorRow(ANN, "701000000000001AAA", "00v000000000001AAA", "Member", NOW,
+                        null, NOW));
+                new MirrorStore().put(h, new MirrorRow(BOB, "701000000000001AAA", "00v000000000002AAA", "Member", NOW,
+                        null, NOW));
+            });
 
-            boolean updateDue = db.jdbi().withHandle(h -> store.hasDueWorkOnHeldMembers(h, NOW));
+            int held = db.jdbi().withHandle(h -> store.dueWorkOnHeldMembers(h, NOW, 10));
+            int capped = db.jdbi().withHandle(h -> store.dueWorkOnHeldMembers(h, NOW, 1));
             claim(db.jdbi(), "node-a", NOW);
-            boolean claimedDue = db.jdbi().withHandle(h -> store.hasDueWorkOnHeldMembers(h, NOW.plusSeconds(1)));
+            int claimed = db.jdbi().withHandle(h -> store.dueWorkOnHeldMembers(h, NOW.plusSeconds(1), 10));
 
-            assertThat(additionsOnly).as("no member is held yet").isFalse();
-            assertThat(updateDue).as("Ann is held").isTrue();
-            assertThat(claimedDue).as("claimed work is not due").isFalse();
+            assertThat(additionsOnly).as("no member is held yet").isZero();
+            assertThat(held).as("Ann and Bob are held").isEqualTo(2);
+            assertThat(capped).isEqualTo(1);
+            assertThat(claimed).as("claimed work is not due").isZero();
         }
     }
 }
