@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tandem.emulator.FaultRule;
+import dev.tandem.salesforce.write.CompositeRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,8 +15,10 @@ import org.junit.jupiter.api.Test;
 /**
  * A pull that records a member's change while a push of the same member is in flight: the push's settlement
  * derives its campaign activity from the mirror as the pull left it, so the change Salesforce holds is recorded
- * once, not once per side. Salesforce answers the push slowly, and the background poll is switched on only once the
- * push has claimed its work, so the pull lands inside the push's window; the assertions also prove it did.
+ * once, not once per side. Salesforce holds Tandem's write for a few seconds before processing it; once the push
+ * has claimed its work, someone changes the member in Salesforce (through the composite API, which the delay does
+ * not touch) and the background poll is switched on, so the pull lands inside the push's window; the assertions
+ * also prove it did.
  */
 class PushPullRaceEndToEndTest {
 
@@ -30,10 +34,15 @@ class PushPullRaceEndToEndTest {
         server.close();
     }
 
-    private void pollEverySecondOncePushIsInFlight() {
+    private void onceThePushIsInFlight(CompositeRequest changeInSalesforce) {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                 .until(() -> server.count("SELECT COUNT(*) FROM sync_outbox WHERE claimed_by IS NOT NULL") > 0);
+        assertThat(server.salesforce.composite(List.of(changeInSalesforce), true).allSucceeded()).isTrue();
         server.ok(server.postJson("/rest/tandem/v1/settings/sync.json", "{\"pollIntervalSeconds\":1}"));
+    }
+
+    private static FaultRule slowOnce(String method) {
+        return new FaultRule(null, 0, method, "composite/sobjects", 0, 1, 4000, null);
     }
 
     private List<String> sources(long person, int type) {
@@ -50,11 +59,11 @@ class PushPullRaceEndToEndTest {
         long ann = server.createPeople(1, true).get(0);
         server.setStatus(program, "Registered", List.of(ann));
         server.awaitPushed();
-        server.deleteInSalesforce(server.memberId(campaign, server.sfdcIdOf(ann)));
-        server.emulator.control().addFault(new FaultRule(null, 0, "DELETE", "composite/sobjects", 0, 1, 3000, null));
+        String member = server.memberId(campaign, server.sfdcIdOf(ann));
+        server.emulator.control().addFault(slowOnce("DELETE"));
 
         server.removeMembers(program, List.of(ann));
-        pollEverySecondOncePushIsInFlight();
+        onceThePushIsInFlight(CompositeRequest.delete("gone", "CampaignMember", member));
         await().atMost(Duration.ofSeconds(20)).until(() -> server.count("SELECT COUNT(*) FROM sync_outbox") == 0);
 
         assertThat(server.emulator.control().requests()).as("the push did send its delete")
@@ -69,11 +78,11 @@ class PushPullRaceEndToEndTest {
         long bob = server.createPeople(1, true).get(0);
         server.setStatus(program, "Member", List.of(bob));
         server.awaitPushed();
-        server.changeInSalesforce(server.memberId(campaign, server.sfdcIdOf(bob)), "No Show");
-        server.emulator.control().addFault(new FaultRule(null, 0, "PATCH", "composite/sobjects", 0, 1, 3000, null));
+        String member = server.memberId(campaign, server.sfdcIdOf(bob));
+        server.emulator.control().addFault(slowOnce("PATCH"));
 
         server.setStatus(program, "Attended", List.of(bob));
-        pollEverySecondOncePushIsInFlight();
+        onceThePushIsInFlight(CompositeRequest.update("noShow", "CampaignMember", member, Map.of("Status", "No Show")));
         await().atMost(Duration.ofSeconds(20)).until(() -> server.count("SELECT COUNT(*) FROM sync_outbox") == 0
                 && "Attended".equals(server.salesforceMembers(campaign).get(server.sfdcIdOf(bob))));
 
