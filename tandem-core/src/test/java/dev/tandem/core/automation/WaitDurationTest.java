@@ -19,7 +19,16 @@ class WaitDurationTest {
 
     @Test
     void abbreviationsThatMarketoWouldIgnoreAreRefused() {
-        assertThatThrownBy(() -> WaitDuration.parse("4 hrs")).hasMessageContaining("is not a duration");
+        assertThatThrownBy(() -> WaitDuration.parse("4 hrs"))
+                .hasMessageContaining("'4 hrs' abbreviates the unit; write it in full, e.g. '4 hours'")
+                .hasMessageContaining("Marketo silently ignores");
+        assertThatThrownBy(() -> WaitDuration.parse("2d")).hasMessageContaining("e.g. '2 days'");
+        assertThatThrownBy(() -> WaitDuration.parse("10 mins")).hasMessageContaining("e.g. '10 minutes'");
+    }
+
+    @Test
+    void textThatIsNoDurationAtAllIsRefusedWithTheAcceptedForm() {
+        assertThatThrownBy(() -> WaitDuration.parse("soon")).hasMessageContaining("is not a duration; write e.g.");
     }
 
     @Test
