@@ -58,6 +58,28 @@ public final class WaitDuration {
         return duration;
     }
 
+    /**
+     * A signed offset such as "1 day before" or "4 hours after" (a date-token wait ends that long before or after
+     * the token's date).
+     *
+     * @throws IllegalArgumentException naming the accepted form
+     */
+    public static Duration parseOffset(String text) {
+        String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        boolean before = value.endsWith(" before");
+        if (!before && !value.endsWith(" after")) {
+            throw new IllegalArgumentException("'" + text + "' is not an offset; write e.g. '1 day before' or "
+                    + "'4 hours after'");
+        }
+        Duration amount = parse(value.substring(0, value.lastIndexOf(' ')));
+        return before ? amount.negated() : amount;
+    }
+
+    /** The canonical text of an offset made by {@link #parseOffset(String)}. */
+    public static String formatOffset(Duration offset) {
+        return format(offset.abs()) + (offset.isNegative() ? " before" : " after");
+    }
+
     /** The canonical text of a duration made by {@link #parse(String)}. */
     public static String format(Duration duration) {
         long minutes = duration.toMinutes();

@@ -38,6 +38,15 @@ class WaitDurationTest {
     }
 
     @Test
+    void offsetsAreBeforeOrAfterAndRoundTrip() {
+        assertThat(WaitDuration.parseOffset("1 day before")).isEqualTo(Duration.ofDays(-1));
+        assertThat(WaitDuration.parseOffset("4 Hours After")).isEqualTo(Duration.ofHours(4));
+        assertThat(WaitDuration.formatOffset(Duration.ofDays(-1))).isEqualTo("1 day before");
+        assertThatThrownBy(() -> WaitDuration.parseOffset("1 day")).hasMessageContaining("write e.g. '1 day before'");
+        assertThatThrownBy(() -> WaitDuration.parseOffset("2 hrs after")).hasMessageContaining("abbreviates");
+    }
+
+    @Test
     void formatWritesTheLargestWholeUnit() {
         assertThat(WaitDuration.format(Duration.ofDays(14))).isEqualTo("2 weeks");
         assertThat(WaitDuration.format(Duration.ofHours(48))).isEqualTo("2 days");
