@@ -89,9 +89,9 @@ final class AutomationServer implements AutoCloseable {
         return on(TestDatabases.Kind.H2);
     }
 
-    /** A server over a fresh H2 database in a subscription time zone, without Salesforce. */
-    static AutomationServer onH2(ZoneId zone) {
-        return new AutomationServer(TestDatabases.create(TestDatabases.Kind.H2), true, clock(), zone,
+    /** A server over a fresh database of the given kind in a subscription time zone, without Salesforce. */
+    static AutomationServer on(TestDatabases.Kind kind, ZoneId zone) {
+        return new AutomationServer(TestDatabases.create(kind), true, clock(), zone,
                 services -> new AutomationModule(services, (h, ids) -> Map.of(), null, false));
     }
 

@@ -1,6 +1,7 @@
 package dev.tandem.server.automation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.server.http.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FlowTimeTest extends AutomationTestSupport {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String REQUESTED = "{\"triggers\":[{\"type\":\"campaignRequested\",\"source\":\"Web Service API\"}]}";
 
     @BeforeAll
     static void startServer() {
-        server = AutomationServer.onH2(PARIS);
+        server = AutomationServer.on(TestDatabases.Kind.H2, PARIS);
     }
 
     /** Moves the clock to the next {@code day} at {@code time} in Paris; returns that instant. */
