@@ -158,6 +158,20 @@ class FlowTimeTest extends AutomationTestSupport {
     }
 
     @Test
+    void givenATokenStatusTheChannelLacks_thenTheStepIsSkippedForThePersonWithTheReason() {
+        long program = webinar();
+        long campaign = activeCampaign(program, REQUESTED,
+                "{\"steps\":[{\"action\":\"changeProgramStatus\",\"status\":\"{{my.Status}}\"}]}");
+        long person = person();
+
+        request(campaign, person, "[{\"name\":\"{{my.Status}}\",\"value\":\"Bogus\"}]");
+
+        assertThat(logOf(campaign, person)).singleElement().asString().startsWith("1 Change Program Status skipped ")
+                .contains("Bogus");
+        assertThat(statusOf(program, person)).isEmpty();
+    }
+
+    @Test
     void givenARequestDateThatIsNoDate_thenTheWaitIsSkippedNamingTheValue() {
         long program = webinar();
         long campaign = activeCampaign(program, REQUESTED,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.core.automation.Recurrence;
+import dev.tandem.core.token.TokenText;
 import dev.tandem.server.TandemApp;
 import dev.tandem.server.automation.AutomationEngine;
 import dev.tandem.server.automation.CampaignService;
@@ -338,6 +339,11 @@ public final class AutomationModule implements TandemModule {
             if (!name.matches("\\{\\{my\\.[^{}]+}}")) {
                 throw ApiException.invalid("input.tokens[" + i + "].name", "must look like {{my.name}}, got '" + name
                         + "'");
+            }
+            try {
+                TokenText.nameOf(name);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid("input.tokens[" + i + "].name", e.getMessage());
             }
             if (!tokens.get(i).has("value")) {
                 throw ApiException.blank("input.tokens[" + i + "].value");

@@ -52,7 +52,13 @@ public final class RunTokens {
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (JsonNode token : array) {
-            String name = TokenText.nameOf(token.path("name").asText());
+            String name;
+            try {
+                name = TokenText.nameOf(token.path("name").asText());
+            } catch (IllegalArgumentException e) {
+                // The API refuses such names; a row stored before that check cannot stop the flow.
+                continue;
+            }
             JsonNode value = token.get("value");
             values.put(TokenText.key(name), value == null || value.isNull() ? "" : value.asText());
         }
