@@ -35,7 +35,8 @@ public record Recurrence(Instant startAt, IntervalType intervalType, int interva
             try {
                 return valueOf(value.trim().toUpperCase(Locale.ROOT));
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("intervalType: '" + value + "' is not one of Daily, Weekly, Monthly");
+                throw new IllegalArgumentException("intervalType: '" + value
+                        + "' is not one of Daily, Weekly, Monthly");
             }
         }
 

@@ -10,6 +10,7 @@ import net.jqwik.api.constraints.LongRange;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -74,7 +75,8 @@ class WaitWindowProperties {
         } else {
             assertThat(end).isAfter(nominal);
             assertThat(local.toLocalTime()).isEqualTo(LocalTime.MIDNIGHT);
-            for (var day = nominal.atZone(zone).toLocalDate(); day.isBefore(local.toLocalDate()); day = day.plusDays(1)) {
+            LocalDate first = nominal.atZone(zone).toLocalDate();
+            for (LocalDate day = first; day.isBefore(local.toLocalDate()); day = day.plusDays(1)) {
                 assertThat(days).doesNotContain(day.getDayOfWeek());
             }
         }

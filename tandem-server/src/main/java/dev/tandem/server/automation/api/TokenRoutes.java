@@ -57,7 +57,10 @@ final class TokenRoutes {
 
     private static void folder(Context ctx, long programId, List<MyToken> list) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("folder", Map.of("type", "Program", "value", programId));
+        Map<String, Object> folder = new LinkedHashMap<>();
+        folder.put("type", "Program");
+        folder.put("value", programId);
+        out.put("folder", folder);
         out.put("tokens", list.stream().map(t -> {
             Map<String, Object> token = new LinkedHashMap<>();
             token.put("name", t.name());

@@ -182,8 +182,8 @@ public final class FlowExecutor {
      * Moves runs past a step without doing it, logging the given outcomes (per person; none for a wait that is
      * simply over); false when the lease was lost.
      */
-    private boolean advance(SmartCampaign campaign, int step, List<FlowRun> group, Map<String, Map<Long,
-            StepOutcome>> logByAction) {
+    private boolean advance(SmartCampaign campaign, int step, List<FlowRun> group,
+                            Map<String, Map<Long, StepOutcome>> logByAction) {
         List<Long> ids = group.stream().map(FlowRun::id).toList();
         try {
             jdbi.useTransaction(h -> {
