@@ -1,5 +1,8 @@
 package dev.tandem.server.config;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +17,9 @@ import java.util.Optional;
  * @param secretKey         key for stored credentials and for re-issuing live access tokens; empty when not configured
  * @param bootstrapClient   API client created (or re-keyed) at start-up, if configured
  * @param accessTokenTtlSeconds lifetime of OAuth access tokens (Marketo: 3600)
+ * @param timeZone          the subscription time zone: Wait step "end on" times, date tokens and batch campaign
+ *                          recurrences are read in it (Marketo's subscription time zone); UTC by default. Every node
+ *                          sharing a database must use the same zone.
  * @param nodeId            this node's name in cluster leases; a node restarted under the same name takes its
  *                          unfinished work back at once instead of waiting for its old leases to expire. Empty: a
  *                          random name per start. Two running nodes must never share a name.
@@ -26,6 +32,7 @@ public record TandemConfig(
         Optional<String> secretKey,
         Optional<ApiClientSecret> bootstrapClient,
         long accessTokenTtlSeconds,
+        ZoneId timeZone,
         Optional<String> nodeId) {
 
     public static final int DEFAULT_PORT = 8080;
@@ -41,6 +48,7 @@ public record TandemConfig(
     public static final String ENV_SECRET_KEY = "TANDEM_SECRET_KEY";
     public static final String ENV_CLIENT_ID = "TANDEM_API_CLIENT_ID";
     public static final String ENV_CLIENT_SECRET = "TANDEM_API_CLIENT_SECRET";
+    public static final String ENV_TIME_ZONE = "TANDEM_TIME_ZONE";
     public static final String ENV_NODE_ID = "TANDEM_NODE_ID";
     /** Longest node name (it is stored in lease columns). */
     public static final int MAX_NODE_ID = 90;
@@ -58,14 +66,15 @@ public record TandemConfig(
         dbUser = dbUser == null ? "" : dbUser;
         dbPassword = dbPassword == null ? "" : dbPassword;
         secretKey = secretKey.filter(key -> !key.isBlank());
-        nodeId = nodeId.map(String::trim).filter(id -> !id.isEmpty());
+        timeZone = timeZone == null ? ZoneOffset.UTC : timeZone;
+        nodeId = nodeId == null ? Optional.empty() : nodeId.map(String::trim).filter(id -> !id.isEmpty());
         nodeId.ifPresent(TandemConfig::checkNodeId);
     }
 
-    /** A configuration without a fixed node name. */
+    /** A configuration in the default (UTC) subscription time zone, without a fixed node name. */
     public TandemConfig(int httpPort, String jdbcUrl, String dbUser, String dbPassword, Optional<String> secretKey,
                         Optional<ApiClientSecret> bootstrapClient, long accessTokenTtlSeconds) {
-        this(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds,
+        this(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds, ZoneOffset.UTC,
                 Optional.empty());
     }
 
@@ -84,6 +93,7 @@ public record TandemConfig(
                 nonBlank(env.get(ENV_SECRET_KEY)),
                 clientId.map(id -> new ApiClientSecret(id, clientSecret.orElseThrow())),
                 DEFAULT_TOKEN_TTL_SECONDS,
+                nonBlank(env.get(ENV_TIME_ZONE)).map(value -> parseZone(ENV_TIME_ZONE, value)).orElse(ZoneOffset.UTC),
                 nonBlank(env.get(ENV_NODE_ID)));
     }
 
@@ -95,24 +105,31 @@ public record TandemConfig(
     /** This configuration on another port. */
     public TandemConfig withHttpPort(int port) {
         return new TandemConfig(port, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds,
-                nodeId);
+                timeZone, nodeId);
     }
 
     /** This configuration on another database. */
     public TandemConfig withDatabase(String url, String user, String password) {
         return new TandemConfig(httpPort, url, user, password, secretKey, bootstrapClient, accessTokenTtlSeconds,
-                nodeId);
+                timeZone, nodeId);
     }
 
     /** This configuration with a bootstrap API client. */
     public TandemConfig withBootstrapClient(ApiClientSecret client) {
-        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, Optional.of(client),
-                accessTokenTtlSeconds, nodeId);
+        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, Optional.of(client), accessTokenTtlSeconds,
+                timeZone, nodeId);
     }
 
     /** This configuration with another access-token lifetime. */
     public TandemConfig withAccessTokenTtlSeconds(long seconds) {
-        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, seconds, nodeId);
+        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, seconds, timeZone,
+                nodeId);
+    }
+
+    /** This configuration in another subscription time zone. */
+    public TandemConfig withTimeZone(ZoneId zone) {
+        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds,
+                zone, nodeId);
     }
 
     /** Secrets are masked so that a logged configuration leaks nothing. */
@@ -122,7 +139,8 @@ public record TandemConfig(
                 + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****")
                 + ", secretKey=" + secretKey.map(key -> "****").orElse("none")
                 + ", bootstrapClient=" + bootstrapClient.map(ApiClientSecret::clientId).orElse("none")
-                + ", accessTokenTtlSeconds=" + accessTokenTtlSeconds + ", nodeId=" + nodeId.orElse("random") + "]";
+                + ", accessTokenTtlSeconds=" + accessTokenTtlSeconds + ", timeZone=" + timeZone
+                + ", nodeId=" + nodeId.orElse("random") + "]";
     }
 
     private static void checkNodeId(String id) {
@@ -137,6 +155,16 @@ public record TandemConfig(
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a port number, got '" + value + "'");
+        }
+    }
+
+    /** Parses a time zone id, naming the option or variable {@code name} when it is not one. */
+    public static ZoneId parseZone(String name, String value) {
+        try {
+            return ZoneId.of(value.trim());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(name + " must be a time zone such as Europe/Paris or UTC, got '"
+                    + value + "'");
         }
     }
 
