@@ -380,7 +380,19 @@ public final class CampaignMemberPusher {
                         settle(s, u.push(), true);
                         run.tally().updated(Operation.PUSH_MEMBERS);
                     } else if (result != null && result.isRecordGone() && reinsertGone) {
-                        mirror.delete(tx, member);
+                        MirrorRow held = current.get(member);
+                        if (held != null && !held.sfMemberId().equals(u.memberId())) {
+                            continue;
+                        }
+                        if (held != null) {
+                            // Salesforce deleted the member while Tandem changed it: that removal is a change
+                            // Salesforce held, recorded once here (the pull will find no mirror row for it); Tandem
+                            // wins and adds the member back.
+                            s.deletes.add(member);
+                            s.activities.add(activities.removal(member, link.campaignName(), held.sfStatus(),
+                                    Side.SALESFORCE, now()));
+                            run.tally().conflict(Operation.PUSH_MEMBERS);
+                        }
                         gone.add(u.push());
                     } else {
                         forgetStatusesOnPicklistError(link, result);

@@ -35,10 +35,25 @@ class PushPullRaceEndToEndTest {
     }
 
     private void onceThePushIsInFlight(CompositeRequest changeInSalesforce) {
+        changeOnceThePushIsInFlight(changeInSalesforce);
+        server.ok(server.postJson("/rest/tandem/v1/settings/sync.json", "{\"pollIntervalSeconds\":1}"));
+    }
+
+    private void changeOnceThePushIsInFlight(CompositeRequest changeInSalesforce) {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                 .until(() -> server.count("SELECT COUNT(*) FROM sync_outbox WHERE claimed_by IS NOT NULL") > 0);
         assertThat(server.salesforce.composite(List.of(changeInSalesforce), true).allSucceeded()).isTrue();
-        server.ok(server.postJson("/rest/tandem/v1/settings/sync.json", "{\"pollIntervalSeconds\":1}"));
+    }
+
+    private List<String> campaignActivities(long person) {
+        return server.app().services().database().jdbi().withHandle(h -> h.createQuery("SELECT type_id, attributes "
+                        + "FROM activities WHERE person_id = :p AND type_id IN (42, 43, 44) ORDER BY id")
+                .bind("p", person).map((rs, ctx) -> {
+                    var a = FlowTestServer.json(rs.getString(2));
+                    return rs.getInt(1) + " " + (a.has("Status") ? a.get("Status").asText()
+                            : a.get("Old Status").asText() + "->" + a.get("New Status").asText())
+                            + " by " + a.get("Source").asText();
+                }).list());
     }
 
     private static FaultRule slowOnce(String method) {
@@ -93,5 +108,25 @@ class PushPullRaceEndToEndTest {
         assertThat(changes).as("Salesforce's change as the pull saw it, then Tandem's on top of it")
                 .containsExactly("Member->No Show", "No Show->Attended");
         assertThat(server.tandemMembers(program)).containsEntry(bob, "Attended");
+    }
+
+    @Test
+    void aStatusPushedToAMemberDeletedInSalesforceMeanwhileRecordsThatRemovalThenAddsTheMemberBack() {
+        long program = server.createWebinarProgram();
+        String campaign = server.linkToNewCampaign(program);
+        long cy = server.createPeople(1, true).get(0);
+        server.setStatus(program, "Registered", List.of(cy));
+        server.awaitPushed();
+        String member = server.memberId(campaign, server.sfdcIdOf(cy));
+        server.emulator.control().addFault(slowOnce("PATCH"));
+
+        server.setStatus(program, "Attended", List.of(cy));
+        changeOnceThePushIsInFlight(CompositeRequest.delete("gone", "CampaignMember", member));
+        await().atMost(Duration.ofSeconds(20)).until(() -> server.count("SELECT COUNT(*) FROM sync_outbox") == 0);
+
+        assertThat(campaignActivities(cy)).containsExactly("42 Registered by Tandem", "43 Registered by Salesforce",
+                "42 Attended by Tandem");
+        assertThat(server.salesforceMembers(campaign)).containsExactly(
+                org.assertj.core.api.Assertions.entry(server.sfdcIdOf(cy), "Attended"));
     }
 }
