@@ -46,10 +46,9 @@ public final class ApiModule implements TandemModule {
         channels.routes(app);
         members.routes(app);
         activities.routes(app);
+        // Only refusals are mapped here: Javalin's handlers are global, and an IllegalArgumentException is a
+        // fault (611, logged by HttpServer) unless a resource turned it into a refusal where it validates input.
         app.exception(DomainException.class, (e, ctx) -> Responses.failure(ctx, toApiError(e).error()));
-        // The domain's value types refuse bad input with "field: problem" messages; a client sees them as 1003.
-        app.exception(IllegalArgumentException.class, (e, ctx) -> Responses.failure(ctx,
-                ErrorCode.INVALID_DATA.error("Invalid data: " + e.getMessage())));
     }
 
     static ApiException toApiError(DomainException e) {

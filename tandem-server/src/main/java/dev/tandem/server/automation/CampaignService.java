@@ -18,6 +18,7 @@ import dev.tandem.server.automation.store.CampaignStore;
 import dev.tandem.server.automation.validation.CampaignValidator;
 import dev.tandem.server.domain.Batches;
 import dev.tandem.server.domain.DomainException;
+import dev.tandem.server.domain.PageTokens;
 import dev.tandem.server.domain.Timestamps;
 import dev.tandem.server.domain.activity.ActivityLog;
 import dev.tandem.server.store.Page;
@@ -238,7 +239,7 @@ public final class CampaignService {
     public Page<StepLogEntry> log(long id, Long personId, int batchSize, String pageToken) {
         Batches.requirePageSize("batchSize", batchSize, MAX_LOG_PAGE);
         String kind = "automation-log-" + id + "-" + (personId == null ? "all" : personId);
-        long after = pageToken == null || pageToken.isBlank() ? 0 : PageToken.decode(kind, 1, pageToken)[0];
+        long after = pageToken == null || pageToken.isBlank() ? 0 : PageTokens.position(kind, 1, pageToken)[0];
         return jdbi.withHandle(h -> {
             if (campaigns.get(h, id).isEmpty()) {
                 throw notFound(id);
