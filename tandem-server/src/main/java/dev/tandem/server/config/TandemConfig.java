@@ -1,5 +1,6 @@
 package dev.tandem.server.config;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +15,8 @@ import java.util.Optional;
  * @param secretKey         key for stored credentials and for re-issuing live access tokens; empty when not configured
  * @param bootstrapClient   API client created (or re-keyed) at start-up, if configured
  * @param accessTokenTtlSeconds lifetime of OAuth access tokens (Marketo: 3600)
+ * @param dataDir           where a node keeps local files: the generated credentials key when {@code secretKey} is
+ *                          empty, and the default H2 database
  */
 public record TandemConfig(
         int httpPort,
@@ -22,13 +25,15 @@ public record TandemConfig(
         String dbPassword,
         Optional<String> secretKey,
         Optional<ApiClientSecret> bootstrapClient,
-        long accessTokenTtlSeconds) {
+        long accessTokenTtlSeconds,
+        Path dataDir) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_JDBC_URL =
             "jdbc:h2:file:./data/tandem;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     public static final String DEFAULT_DB_USER = "sa";
     public static final long DEFAULT_TOKEN_TTL_SECONDS = 3600;
+    public static final Path DEFAULT_DATA_DIR = Path.of("data");
 
     public static final String ENV_PORT = "TANDEM_HTTP_PORT";
     public static final String ENV_JDBC_URL = "TANDEM_JDBC_URL";
@@ -37,6 +42,7 @@ public record TandemConfig(
     public static final String ENV_SECRET_KEY = "TANDEM_SECRET_KEY";
     public static final String ENV_CLIENT_ID = "TANDEM_API_CLIENT_ID";
     public static final String ENV_CLIENT_SECRET = "TANDEM_API_CLIENT_SECRET";
+    public static final String ENV_DATA_DIR = "TANDEM_DATA_DIR";
 
     public TandemConfig {
         if (httpPort < 0 || httpPort > 65535) {
@@ -51,6 +57,13 @@ public record TandemConfig(
         dbUser = dbUser == null ? "" : dbUser;
         dbPassword = dbPassword == null ? "" : dbPassword;
         secretKey = secretKey.filter(key -> !key.isBlank());
+        dataDir = dataDir == null ? DEFAULT_DATA_DIR : dataDir;
+    }
+
+    /** A configuration keeping its local files in the default {@code ./data}. */
+    public TandemConfig(int httpPort, String jdbcUrl, String dbUser, String dbPassword, Optional<String> secretKey,
+                        Optional<ApiClientSecret> bootstrapClient, long accessTokenTtlSeconds) {
+        this(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds, DEFAULT_DATA_DIR);
     }
 
     /** Defaults overridden by whatever the environment sets. */
@@ -60,14 +73,23 @@ public record TandemConfig(
         if (clientId.isPresent() != clientSecret.isPresent()) {
             throw new IllegalArgumentException(ENV_CLIENT_ID + " and " + ENV_CLIENT_SECRET + " must be set together");
         }
+        Optional<Path> dataDir = nonBlank(env.get(ENV_DATA_DIR)).map(dir -> Path.of(dir.trim()));
         return new TandemConfig(
                 nonBlank(env.get(ENV_PORT)).map(value -> parsePort(ENV_PORT, value)).orElse(DEFAULT_PORT),
-                nonBlank(env.get(ENV_JDBC_URL)).orElse(DEFAULT_JDBC_URL),
+                // The default database follows a configured data directory, so one setting moves all local files.
+                nonBlank(env.get(ENV_JDBC_URL)).orElse(dataDir.map(TandemConfig::h2Url).orElse(DEFAULT_JDBC_URL)),
                 nonBlank(env.get(ENV_DB_USER)).orElse(DEFAULT_DB_USER),
                 env.getOrDefault(ENV_DB_PASSWORD, ""),
                 nonBlank(env.get(ENV_SECRET_KEY)),
                 clientId.map(id -> new ApiClientSecret(id, clientSecret.orElseThrow())),
-                DEFAULT_TOKEN_TTL_SECONDS);
+                DEFAULT_TOKEN_TTL_SECONDS,
+                dataDir.orElse(DEFAULT_DATA_DIR));
+    }
+
+    /** The embedded H2 database file under {@code dataDir}, in the modes Tandem's SQL expects. */
+    public static String h2Url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("tandem")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     }
 
     /** Defaults only: an H2 file under ./data on port 8080. */
@@ -77,22 +99,31 @@ public record TandemConfig(
 
     /** This configuration on another port. */
     public TandemConfig withHttpPort(int port) {
-        return new TandemConfig(port, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds);
+        return new TandemConfig(port, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds,
+                dataDir);
     }
 
     /** This configuration on another database. */
     public TandemConfig withDatabase(String url, String user, String password) {
-        return new TandemConfig(httpPort, url, user, password, secretKey, bootstrapClient, accessTokenTtlSeconds);
+        return new TandemConfig(httpPort, url, user, password, secretKey, bootstrapClient, accessTokenTtlSeconds,
+                dataDir);
     }
 
     /** This configuration with a bootstrap API client. */
     public TandemConfig withBootstrapClient(ApiClientSecret client) {
-        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, Optional.of(client), accessTokenTtlSeconds);
+        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, Optional.of(client),
+                accessTokenTtlSeconds, dataDir);
     }
 
     /** This configuration with another access-token lifetime. */
     public TandemConfig withAccessTokenTtlSeconds(long seconds) {
-        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, seconds);
+        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, seconds, dataDir);
+    }
+
+    /** This configuration keeping its local files (the generated credentials key) in {@code dir}. */
+    public TandemConfig withDataDir(Path dir) {
+        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient,
+                accessTokenTtlSeconds, dir);
     }
 
     /** Secrets are masked so that a logged configuration leaks nothing. */
@@ -102,7 +133,7 @@ public record TandemConfig(
                 + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****")
                 + ", secretKey=" + secretKey.map(key -> "****").orElse("none")
                 + ", bootstrapClient=" + bootstrapClient.map(ApiClientSecret::clientId).orElse("none")
-                + ", accessTokenTtlSeconds=" + accessTokenTtlSeconds + "]";
+                + ", accessTokenTtlSeconds=" + accessTokenTtlSeconds + ", dataDir=" + dataDir + "]";
     }
 
     static int parsePort(String name, String value) {
