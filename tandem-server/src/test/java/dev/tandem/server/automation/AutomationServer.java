@@ -78,6 +78,12 @@ final class AutomationServer implements AutoCloseable {
                 services -> new AutomationModule(services, (h, ids) -> Map.of(), null, true));
     }
 
+    /** A node over a shared database whose worker runs only when drained (the database outlives it). */
+    static AutomationServer node(TestDatabases.TestDatabase shared, MutableClock clock) {
+        return new AutomationServer(shared, false, clock,
+                services -> new AutomationModule(services, (h, ids) -> Map.of(), null, false));
+    }
+
     static MutableClock clock() {
         return new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
     }
