@@ -6,6 +6,7 @@ import dev.tandem.server.automation.validation.RuleError;
 import dev.tandem.server.domain.DomainException;
 import dev.tandem.server.http.ApiError;
 import dev.tandem.server.http.ApiException;
+import dev.tandem.server.http.DomainRefusals;
 import dev.tandem.server.http.Envelope;
 import dev.tandem.server.http.ErrorCode;
 import dev.tandem.server.http.Responses;
@@ -34,7 +35,7 @@ final class Guarded {
             } catch (AutomationException e) {
                 Responses.failure(ctx, new ApiError(e.code(), e.getMessage()));
             } catch (DomainException e) {
-                Responses.failure(ctx, domain(e));
+                Responses.failure(ctx, DomainRefusals.error(e));
             } catch (IllegalArgumentException e) {
                 Responses.failure(ctx, ErrorCode.INVALID_DATA.error("Invalid data: " + e.getMessage()));
             } catch (ApiException e) {
@@ -45,14 +46,5 @@ final class Guarded {
 
     private static ApiError error(RuleError error) {
         return ErrorCode.INVALID_DATA.error(error.path() + ": " + error.message());
-    }
-
-    private static ApiError domain(DomainException e) {
-        return switch (e.code()) {
-            case "701" -> ErrorCode.CANNOT_BE_BLANK.error(e.getMessage().replace(": cannot be blank", " cannot be blank"));
-            case "709" -> ErrorCode.BUSINESS_RULE_VIOLATION.error("Business rule violation: " + e.getMessage());
-            case "1013" -> ErrorCode.OBJECT_NOT_FOUND.error("Object not found: " + e.getMessage());
-            default -> ErrorCode.INVALID_DATA.error("Invalid data: " + e.getMessage());
-        };
     }
 }
