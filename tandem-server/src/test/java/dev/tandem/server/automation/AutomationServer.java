@@ -6,11 +6,9 @@ import dev.tandem.server.automation.api.AutomationModule;
 import dev.tandem.server.config.TandemConfig;
 import dev.tandem.server.http.ApiCaller;
 import dev.tandem.server.http.MutableClock;
+import dev.tandem.server.http.TandemOverHttp;
 import dev.tandem.server.http.TestDatabases;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -23,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * (which fetches a new token when a clock jump expired the old one). By
  * default the engine's worker does not run in the background: tests drain it by hand, so they are deterministic.
  */
-final class AutomationServer implements AutoCloseable {
+final class AutomationServer implements AutoCloseable, TandemOverHttp {
     private static final String SECRET_KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
     private final TestDatabases.TestDatabase database;
@@ -105,36 +103,17 @@ final class AutomationServer implements AutoCloseable {
         module.engine().drain();
     }
 
-    JsonNode get(String path) {
-        return caller.get(path);
-    }
-
-    JsonNode postJson(String path, String body) {
-        return caller.postJson(path, body);
-    }
-
-    JsonNode postForm(String path, Map<String, String> form) {
-        return caller.postForm(path, form);
-    }
-
-    HttpResponse<String> send(HttpRequest request) {
-        return caller.send(request);
-    }
-
-    HttpRequest.Builder authorized(String path) {
-        return caller.authorized(path);
-    }
-
-    URI uri(String path) {
-        return caller.uri(path);
-    }
-
     static JsonNode json(String text) {
         return ApiCaller.json(text);
     }
 
     static String encode(String value) {
         return ApiCaller.encode(value);
+    }
+
+    @Override
+    public ApiCaller caller() {
+        return caller;
     }
 
     @Override
