@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Wraps this module's handlers so every refusal becomes a Marketo envelope: a document with problems answers
- * 1003 with one error per problem (path and message), domain refusals keep their codes.
+ * 1003 with one error per problem (path and message), domain refusals keep their codes. Anything else is a fault
+ * and goes on to the server's 611 handler, which logs it.
  */
 final class Guarded {
 
@@ -36,8 +37,6 @@ final class Guarded {
                 Responses.failure(ctx, new ApiError(e.code(), e.getMessage()));
             } catch (DomainException e) {
                 Responses.failure(ctx, DomainRefusals.error(e));
-            } catch (IllegalArgumentException e) {
-                Responses.failure(ctx, ErrorCode.INVALID_DATA.error("Invalid data: " + e.getMessage()));
             } catch (ApiException e) {
                 Responses.failure(ctx, e.error());
             }
