@@ -21,6 +21,7 @@ import dev.tandem.server.domain.DomainException;
 import dev.tandem.server.domain.PageTokens;
 import dev.tandem.server.domain.Timestamps;
 import dev.tandem.server.domain.activity.ActivityLog;
+import dev.tandem.server.domain.programs.ProgramChange;
 import dev.tandem.server.store.Page;
 import dev.tandem.server.store.PageToken;
 import dev.tandem.server.store.PersonDao;
@@ -173,6 +174,16 @@ public final class CampaignService {
             campaigns.setActive(h, id, true, Timestamps.now(clock));
             return campaigns.get(h, id).orElseThrow();
         });
+    }
+
+    /**
+     * Told of program writes inside their transaction: deleting a program deletes its campaigns by cascade, which
+     * every node's caches of active campaigns must notice as they notice any campaign write.
+     */
+    public void programChanged(Handle tx, ProgramChange change) {
+        if (change.isDeletion()) {
+            campaigns.touch(tx);
+        }
     }
 
     /** Deactivates an active trigger campaign; people already in its flow finish it. */

@@ -77,6 +77,20 @@ class TriggerQueueListenersTest {
     }
 
     @Test
+    void deletingTheProgramOfTheOnlyListeningCampaignStopsQueueingItsType() {
+        long program = program(server);
+        activate(server, trigger(server, PERSON_CREATED, program));
+        createPerson(server);
+        assertThat(queued(server)).isEqualTo(1);
+        server.drain();
+
+        ok(server.postJson("/rest/asset/v1/program/" + program + "/delete.json", ""));
+        createPerson(server);
+
+        assertThat(queued(server)).as("the campaign went with its program").isZero();
+    }
+
+    @Test
     void anActivationOnOneNodeIsSeenByTheNextActivityOnAnotherNodeOnPostgres() {
         TestDatabases.TestDatabase shared = TestDatabases.create(TestDatabases.Kind.POSTGRES);
         try (AutomationServer first = AutomationServer.node(shared, AutomationServer.clock());
@@ -108,8 +122,15 @@ class TriggerQueueListenersTest {
 
     /** A saved (inactive) trigger campaign with these rules and a one-step flow. */
     private static long trigger(AutomationServer node, String rules) {
+        return trigger(node, rules, null);
+    }
+
+    /** As {@link #trigger(AutomationServer, String)}, inside a program when {@code programId} is not null. */
+    private static long trigger(AutomationServer node, String rules, Long programId) {
+        String folder = programId == null ? "{\"id\":1,\"type\":\"Folder\"}"
+                : "{\"id\":" + programId + ",\"type\":\"Program\"}";
         long id = ok(node.postForm("/rest/asset/v1/smartCampaigns.json", Map.of("name", "C " + UUID.randomUUID(),
-                "folder", "{\"id\":1,\"type\":\"Folder\"}"))).get(0).get("id").asLong();
+                "folder", folder))).get(0).get("id").asLong();
         ok(node.postJson("/rest/tandem/v1/smartCampaigns/" + id + "/rules.json", rules));
         ok(node.postJson("/rest/tandem/v1/smartCampaigns/" + id + "/flow.json",
                 "{\"steps\":[{\"action\":\"doNothing\"}]}"));

@@ -83,6 +83,7 @@ public final class AutomationModule implements TandemModule {
                 services.clock(), campaignMemberships, salesforce, Duration.ofMillis(200));
         this.campaigns = new CampaignService(services.database().jdbi(), services.clock(), services.activityLog(),
                 engine.queue());
+        services.programs().addListener(campaigns::programChanged);
     }
 
     /**
