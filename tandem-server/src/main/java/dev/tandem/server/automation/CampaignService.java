@@ -12,6 +12,7 @@ import dev.tandem.server.automation.document.RulesReader;
 import dev.tandem.server.automation.model.CampaignType;
 import dev.tandem.server.automation.model.FlowStep;
 import dev.tandem.server.automation.model.Recurrence;
+import dev.tandem.server.automation.model.SfdcCampaignReferences;
 import dev.tandem.server.automation.model.SmartCampaign;
 import dev.tandem.server.automation.queue.TriggerQueue;
 import dev.tandem.server.automation.store.CampaignStore;
@@ -24,6 +25,7 @@ import dev.tandem.server.store.Page;
 import dev.tandem.server.store.PageToken;
 import dev.tandem.server.store.PersonDao;
 import dev.tandem.server.store.ProgramDao;
+import dev.tandem.server.sync.watch.WatchedCampaignStore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -64,6 +66,7 @@ public final class CampaignService {
     private final BatchRunStore batches = new BatchRunStore();
     private final FlowRunStore runs = new FlowRunStore();
     private final CampaignValidator validator = new CampaignValidator();
+    private final WatchedCampaignStore references = new WatchedCampaignStore();
     private final ProgramDao programs = new ProgramDao();
     private final PersonDao people = new PersonDao();
 
@@ -72,6 +75,25 @@ public final class CampaignService {
         this.clock = clock;
         this.activityLog = activityLog;
         this.queue = queue;
+    }
+
+    /**
+     * Records which Salesforce campaigns each smart campaign saved before watched campaigns existed names (once;
+     * later saves keep them current). Each campaign is locked while it is indexed, so a concurrent save or another
+     * node's start cannot interleave. Returns how many were indexed.
+     */
+    public int indexSalesforceReferences() {
+        List<Long> pending = jdbi.withHandle(references::unindexedSmartCampaigns);
+        int indexed = 0;
+        for (long id : pending) {
+            indexed += jdbi.inTransaction(h -> campaigns.lock(h, id).filter(c -> !references.isIndexed(h, id))
+                    .map(c -> {
+                        references.replaceReferences(h, id, SfdcCampaignReferences.of(c.smartList(), c.flow()),
+                                Timestamps.now(clock));
+                        return 1;
+                    }).orElse(0));
+        }
+        return indexed;
     }
 
     /** Creates an empty, inactive campaign in a program (or in none). */
@@ -129,6 +151,8 @@ public final class CampaignService {
                         + "deactivate the campaign first");
             }
             campaigns.saveRules(h, id, rules.smartList(), rules.qualification(), Timestamps.now(clock));
+            references.replaceReferences(h, id, SfdcCampaignReferences.of(rules.smartList(), current.flow()),
+                    Timestamps.now(clock));
             return campaigns.get(h, id).orElseThrow();
         });
     }
@@ -148,6 +172,8 @@ public final class CampaignService {
                         + "deactivate the campaign first");
             }
             campaigns.saveFlow(h, id, steps, Timestamps.now(clock));
+            references.replaceReferences(h, id, SfdcCampaignReferences.of(current.smartList(), steps),
+                    Timestamps.now(clock));
             return campaigns.get(h, id).orElseThrow();
         });
     }
@@ -193,6 +219,7 @@ public final class CampaignService {
             if (c.active()) {
                 throw DomainException.conflict("isActive: deactivate smart campaign " + id + " before deleting it");
             }
+            references.replaceReferences(h, id, Map.of(), Timestamps.now(clock));
             campaigns.delete(h, id);
         });
     }

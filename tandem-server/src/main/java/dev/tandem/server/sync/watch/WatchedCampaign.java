@@ -1,0 +1,18 @@
+package dev.tandem.server.sync.watch;
+
+import java.time.Instant;
+
+/**
+ * A Salesforce campaign named by at least one smart campaign.
+ *
+ * @param campaignKey the 15-character id (the key of its members)
+ * @param campaignId  the id as Salesforce spells it (18 characters once a full read saw it), used in queries
+ * @param snapshotAt  when its last full read finished; null while one is due
+ */
+public record WatchedCampaign(String campaignKey, String campaignId, Instant watchedSince, Instant snapshotAt) {
+
+    /** Whether the pull must read all its members before following its changes. */
+    public boolean needsSnapshot() {
+        return snapshotAt == null;
+    }
+}
