@@ -15,10 +15,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Salesforce campaigns that no program is linked to, named by smart campaigns ("watched"): their members are pulled
@@ -36,12 +38,17 @@ class WatchedCampaignsEndToEndTest extends AutomationTestSupport {
 
     @BeforeAll
     static void startSalesforce() {
+        startWith(TestDatabases.Kind.H2);
+    }
+
+    /** Replaces the base class's server by one with Salesforce on {@code kind}, connected to a new emulator. */
+    static void startWith(TestDatabases.Kind kind) {
         server.close();
         emulator = SalesforceEmulator.start(EmulatorConfig.defaults());
         salesforce = SalesforceClient.connect(SalesforceConfig.builder(emulator.baseUrl())
                 .password("tandem-client-id", "tandem-client-secret", "integration@tandem.dev", "tandem-password")
                 .build());
-        server = AutomationServer.withSalesforce(TestDatabases.Kind.H2);
+        server = AutomationServer.withSalesforce(kind);
         result(server.postJson("/rest/tandem/v1/settings/salesforce.json", "{\"loginUrl\":\"" + emulator.baseUrl()
                 + "\",\"authMode\":\"PASSWORD\",\"clientId\":\"tandem-client-id\",\"clientSecret\":"
                 + "\"tandem-client-secret\",\"username\":\"integration@tandem.dev\",\"password\":\"tandem-password\"}"));
@@ -319,6 +326,9 @@ class WatchedCampaignsEndToEndTest extends AutomationTestSupport {
             assertThat(skipped.get("outcome").asText()).isEqualTo("SKIPPED_DISABLED");
             assertThat(runsOf(listener, hal.personId())).isZero();
             assertThat(statusInMirror(sf, hal)).isEqualTo("Sent");
+            JsonNode diagnosis = result(server.get("/rest/tandem/v1/salesforce/diagnosis.json"));
+            assertThat(diagnosis.get(0).get("message").asText())
+                    .contains("triggers do not fire", "filters see the members last read");
         } finally {
             syncEnabled(true);
         }
@@ -330,5 +340,35 @@ class WatchedCampaignsEndToEndTest extends AutomationTestSupport {
         return server.app().services().database().jdbi().withHandle(h -> h.createQuery(
                         "SELECT sf_status FROM watched_campaign_members WHERE campaign_key = :k AND lead_id = :l")
                 .bind("k", campaignId.substring(0, 15)).bind("l", lead.leadId()).mapTo(String.class).one());
+    }
+
+    @Test
+    void aWatchedCampaignLinkedToAProgramIsLeftToTheMirrorAndReadAgainOnceUnlinked() {
+        String sf = sfCampaign();
+        salesforce.create("CampaignMemberStatus", List.of(Map.of("CampaignId", sf, "Label", "Registered",
+                "SortOrder", 10)));
+        Known ida = knownLead("Ives");
+        addInSalesforce(sf, ida, "Registered");
+        long campaign = campaign(null);
+        result(saveRules(campaign, "{\"filters\":[{\"type\":\"memberOfSfdcCampaign\",\"operator\":\"in\","
+                + "\"campaigns\":[\"" + sf + "\"]}]}"));
+        poll();
+        long program = webinar();
+
+        result(server.postJson("/rest/tandem/v1/programs/" + program + "/salesforceCampaign.json",
+                "{\"campaignId\":\"" + sf + "\"}"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> statusOf(program, ida.personId()).isPresent());
+        poll();
+
+        assertThat(watchedRows(sf)).as("the mirror holds a linked campaign's members").isZero();
+        assertThat(statusOf(program, ida.personId())).contains("Registered");
+        int additionsWhileLinked = activitiesOf(ida.personId(), ActivityType.ADD_TO_SFDC_CAMPAIGN);
+
+        result(server.postJson("/rest/tandem/v1/programs/" + program + "/salesforceCampaign/delete.json", ""));
+        poll();
+
+        assertThat(watchedRows(sf)).as("read in full again once unlinked").isEqualTo(1);
+        assertThat(activitiesOf(ida.personId(), ActivityType.ADD_TO_SFDC_CAMPAIGN))
+                .as("reading it again is no change").isEqualTo(additionsWhileLinked);
     }
 }

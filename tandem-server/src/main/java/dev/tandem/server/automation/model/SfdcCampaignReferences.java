@@ -15,7 +15,10 @@ public final class SfdcCampaignReferences {
     private SfdcCampaignReferences() {
     }
 
-    /** The well-formed campaign ids named by the rules and the flow, keyed by their 15-character form. */
+    /**
+     * The well-formed campaign ids named by the rules and the flow, keyed by their 15-character form (the
+     * 18-character spelling when both appear).
+     */
     public static Map<String, String> of(SmartList list, List<FlowStep> flow) {
         List<String> ids = new ArrayList<>();
         for (Trigger trigger : list.triggers()) {
@@ -36,8 +39,10 @@ public final class SfdcCampaignReferences {
             }
         }
         Map<String, String> byKey = new LinkedHashMap<>();
+        // The 18-character spelling is preferred: it is the one Salesforce returns and queries need no conversion.
         ids.stream().filter(SfdcCampaignIds::isCampaignId)
-                .forEach(id -> byKey.putIfAbsent(SfdcCampaignIds.key(id), id));
+                .forEach(id -> byKey.merge(SfdcCampaignIds.key(id), id, (kept, next) -> kept.length() >= next.length()
+                        ? kept : next));
         return byKey;
     }
 
