@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Jdbi;
 
@@ -65,7 +65,7 @@ public final class CampaignMemberPoller {
     /** Pulls every change since the cursor. Salesforce failures propagate (the cursor stays where it was). */
     public void poll(SalesforceClient client, ActiveRun run) {
         Map<String, CampaignLink> active = activeLinks();
-        Map<String, String> watching = watched.prepare(client, run);
+        Map<String, String> watching = watched.prepare(client);
         if (active.isEmpty() && watching.isEmpty()) {
             return;
         }

@@ -58,7 +58,7 @@ public final class WatchedCampaignPull {
      * Readies the watched campaigns for a poll and returns them (15-character key → id to query). Snapshots that
      * are due are taken first; a Salesforce failure propagates and the snapshot is taken again next time.
      */
-    public Map<String, String> prepare(SalesforceClient client, ActiveRun run) {
+    public Map<String, String> prepare(SalesforceClient client) {
         List<WatchedCampaign> ready = jdbi.inTransaction(tx -> {
             watches.dropAllUnreferenced(tx);
             Set<String> linked = new HashSet<>();
@@ -75,19 +75,22 @@ public final class WatchedCampaignPull {
         });
         Map<String, String> watched = new LinkedHashMap<>();
         for (WatchedCampaign w : ready) {
-            String id = w.needsSnapshot() ? snapshot(client, w, run) : w.campaignId();
+            String id = w.needsSnapshot() ? snapshot(client, w) : w.campaignId();
             watched.put(w.campaignKey(), id);
         }
         return watched;
     }
 
     /** Reads every current member of the campaign into its rows; returns the campaign id as Salesforce spells it. */
-    private String snapshot(SalesforceClient client, WatchedCampaign watch, ActiveRun run) {
+    private String snapshot(SalesforceClient client, WatchedCampaign watch) {
         Instant started = clock.instant();
         String[] spelled = {watch.campaignId()};
         client.query(PulledMembers.ofCampaign(watch.campaignId()), pageSize, page -> {
             List<PulledMember> rows = page.records().stream().map(PulledMembers::parse).toList();
             jdbi.useTransaction(tx -> {
+                if (!watches.lockIfWatched(tx, watch.campaignKey())) {
+                    return;
+                }
                 Map<String, WatchedMember> held = members.byIds(tx, rows.stream().map(PulledMember::id).toList());
                 List<WatchedMember> puts = new ArrayList<>();
                 for (PulledMember row : rows) {

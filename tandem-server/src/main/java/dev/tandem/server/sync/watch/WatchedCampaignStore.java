@@ -76,9 +76,19 @@ public final class WatchedCampaignStore {
         if (keys.isEmpty()) {
             return;
         }
-        members.deleteOfCampaigns(tx, keys);
+        // The watch rows go first: a snapshot page holding one (see lockIfWatched) finishes before its members go.
         tx.createUpdate("DELETE FROM watched_campaigns WHERE campaign_key IN (<keys>)").bindList("keys", keys)
                 .execute();
+        members.deleteOfCampaigns(tx, keys);
+    }
+
+    /**
+     * Locks the watch of the campaign until the transaction ends; false when it ended meanwhile (a snapshot page
+     * then writes nothing, so no member rows outlive their watch).
+     */
+    public boolean lockIfWatched(Handle tx, String campaignKey) {
+        return tx.createQuery("SELECT campaign_key FROM watched_campaigns WHERE campaign_key = :key FOR UPDATE")
+                .bind("key", campaignKey).mapTo(String.class).findOne().isPresent();
     }
 
     /** Every watch, in key order. */
