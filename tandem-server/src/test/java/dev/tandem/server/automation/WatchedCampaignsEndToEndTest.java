@@ -245,9 +245,7 @@ class WatchedCampaignsEndToEndTest extends AutomationTestSupport {
         poll();
         Known eve = knownLead("Eden");
 
-        result(server.postJson("/rest/v1/campaigns/" + adder + "/trigger.json", "{\"input\":{\"leads\":[{\"id\":"
-                + eve.personId() + "}]}}"));
-        server.drain();
+        request(adder, eve);
         server.drain();
         poll();
         poll();
@@ -255,6 +253,38 @@ class WatchedCampaignsEndToEndTest extends AutomationTestSupport {
         assertThat(activitiesOf(eve.personId(), ActivityType.ADD_TO_SFDC_CAMPAIGN)).isEqualTo(1);
         assertThat(runsOf(listener, eve.personId())).isEqualTo(1);
         assertThat(watchedRows(sf)).isEqualTo(1);
+    }
+
+    @Test
+    void flowStepsChangingStatusAndRemovingOnAWatchedCampaignWriteEachActivityOnce() {
+        String sf = sfCampaign();
+        Known ida = knownLead("Irwin");
+        addInSalesforce(sf, ida, "Sent");
+        long change = activeCampaign(null, "{\"triggers\":[{\"type\":\"campaignRequested\"}]}",
+                "{\"steps\":[{\"action\":\"changeStatusInSfdcCampaign\",\"campaignId\":\"" + sf
+                        + "\",\"status\":\"Responded\"}]}");
+        long remove = activeCampaign(null, "{\"triggers\":[{\"type\":\"campaignRequested\"}]}",
+                "{\"steps\":[{\"action\":\"removeFromSfdcCampaign\",\"campaignId\":\"" + sf + "\"}]}");
+        poll();
+
+        request(change, ida);
+        poll();
+        poll();
+        request(remove, ida);
+        poll();
+        poll();
+
+        assertThat(activitiesOf(ida.personId(), ActivityType.CHANGE_STATUS_IN_SFDC_CAMPAIGN)).isEqualTo(1);
+        assertThat(activitiesOf(ida.personId(), ActivityType.REMOVE_FROM_SFDC_CAMPAIGN)).isEqualTo(1);
+        assertThat(activitiesOf(ida.personId(), ActivityType.ADD_TO_SFDC_CAMPAIGN)).as("the snapshot is no change")
+                .isZero();
+        assertThat(watchedRows(sf)).isZero();
+    }
+
+    private static void request(long campaign, Known person) {
+        result(server.postJson("/rest/v1/campaigns/" + campaign + "/trigger.json", "{\"input\":{\"leads\":[{\"id\":"
+                + person.personId() + "}]}}"));
+        server.drain();
     }
 
     @Test
