@@ -17,11 +17,14 @@ ALTER TABLE automation_smart_campaigns ADD COLUMN sfdc_references_indexed BOOLEA
 
 -- One row per referenced campaign (linked ones too: the pull skips them while they are linked).
 -- snapshot_at: when the last full read of its members finished; NULL while one is due (first reference, unlink).
+-- refused_at: when Salesforce refused that read (e.g. no such id); the campaign is left out of polls until the
+-- open sync error is retried or a smart campaign saved again names it, so one bad id never stops the pull.
 CREATE TABLE watched_campaigns (
     campaign_key   VARCHAR(15)  NOT NULL PRIMARY KEY,
     campaign_id    VARCHAR(18)  NOT NULL,
     watched_since  TIMESTAMP WITH TIME ZONE NOT NULL,
-    snapshot_at    TIMESTAMP WITH TIME ZONE
+    snapshot_at    TIMESTAMP WITH TIME ZONE,
+    refused_at     TIMESTAMP WITH TIME ZONE
 );
 
 -- What Tandem believes Salesforce holds for each CampaignMember of a watched campaign, whether or not Tandem knows

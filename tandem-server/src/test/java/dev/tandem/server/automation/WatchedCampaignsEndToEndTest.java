@@ -304,6 +304,47 @@ class WatchedCampaignsEndToEndTest extends AutomationTestSupport {
     }
 
     @Test
+    void aCampaignSalesforceRefusesToReadIsReportedAndLeftOutWhileOthersKeepSyncing() {
+        String refused = "701000000000009ZZZ"; // the shape of an id, but its checksum is wrong
+        long naming = campaign(null);
+        result(saveRules(naming, "{\"filters\":[{\"type\":\"memberOfSfdcCampaign\",\"operator\":\"in\","
+                + "\"campaigns\":[\"" + refused + "\"]}]}"));
+        String sf = sfCampaign();
+        long listener = activeCampaign(null, trigger("addedToSfdcCampaign", sf, ""),
+                changeProgramStatus(webinar(), "Member"));
+        Known joe = knownLead("Joyce");
+
+        JsonNode first = poll();
+        addInSalesforce(sf, joe, "Sent");
+        poll();
+        long before = emulator.control().apiCallsUsed();
+        poll();
+        long idleCalls = emulator.control().apiCallsUsed() - before;
+        result(server.postJson("/rest/tandem/v1/sync/errors/retry.json", "{}"));
+        poll();
+
+        assertThat(first.get("operations").get("read-watched").get("failed").asLong()).isEqualTo(1);
+        assertThat(runsOf(listener, joe.personId())).as("the other campaigns keep syncing").isEqualTo(1);
+        assertThat(idleCalls).as("a refused campaign costs no call while left out").isEqualTo(1);
+        JsonNode error = openReadErrors(refused);
+        assertThat(error.get("message").asText()).contains(refused, "[" + naming + "]", "left out of the sync");
+        assertThat(error.get("attempts").asInt()).as("retried and refused again").isEqualTo(2);
+    }
+
+    private static JsonNode openReadErrors(String campaignId) {
+        JsonNode errors = result(server.get("/rest/tandem/v1/sync/errors.json?unresolvedOnly=true&batchSize=200"));
+        List<JsonNode> matching = new java.util.ArrayList<>();
+        errors.forEach(e -> {
+            if ("read-watched".equals(e.get("operation").asText()) && campaignId.equals(e.get("sfRecordId").asText())
+                    && e.get("resolvedAt").isNull()) {
+                matching.add(e);
+            }
+        });
+        assertThat(matching).hasSize(1);
+        return matching.get(0);
+    }
+
+    @Test
     void aLeadTandemDoesNotKnowIsKeptAsAMemberButCreatesNobody() {
         String sf = sfCampaign();
         activeCampaign(null, trigger("addedToSfdcCampaign", sf, ""), changeProgramStatus(webinar(), "Member"));

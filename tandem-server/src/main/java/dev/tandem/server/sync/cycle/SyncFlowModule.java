@@ -59,7 +59,7 @@ public final class SyncFlowModule implements TandemModule {
         PullApplier applier = new PullApplier(services.people(), services.memberships(), mirror, outbox, errors,
                 activities, services.clock());
         WatchedCampaignPull watched = new WatchedCampaignPull(jdbi, links, new WatchedCampaignStore(),
-                new WatchedMemberStore(), activities, options.pull().pageSize(), services.clock());
+                new WatchedMemberStore(), activities, errors, options.pull().pageSize(), services.clock());
         CampaignMemberPoller poller = new CampaignMemberPoller(jdbi, links, new CursorStore(), applier, watched,
                 settings::pullForwardOnly, options.pull(), services.clock());
         this.cycle = new SyncCycle(jdbi, settings, clients, pusher, poller, outbox, errors, recorder,

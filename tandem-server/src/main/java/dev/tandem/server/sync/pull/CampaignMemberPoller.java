@@ -65,7 +65,7 @@ public final class CampaignMemberPoller {
     /** Pulls every change since the cursor. Salesforce failures propagate (the cursor stays where it was). */
     public void poll(SalesforceClient client, ActiveRun run) {
         Map<String, CampaignLink> active = activeLinks();
-        Map<String, String> watching = watched.prepare(client);
+        Map<String, String> watching = watched.prepare(client, run);
         if (active.isEmpty() && watching.isEmpty()) {
             return;
         }

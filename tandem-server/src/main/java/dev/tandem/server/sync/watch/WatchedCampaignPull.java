@@ -2,6 +2,8 @@ package dev.tandem.server.sync.watch;
 
 import dev.tandem.core.activity.Activity;
 import dev.tandem.salesforce.SalesforceClient;
+import dev.tandem.salesforce.error.ErrorKind;
+import dev.tandem.salesforce.error.SalesforceException;
 import dev.tandem.server.store.PersonDao;
 import dev.tandem.server.sync.link.CampaignLinkStore;
 import dev.tandem.server.sync.mirror.CampaignActivities;
@@ -11,6 +13,8 @@ import dev.tandem.server.sync.pull.PulledMember;
 import dev.tandem.server.sync.pull.PulledMembers;
 import dev.tandem.server.sync.runs.ActiveRun;
 import dev.tandem.server.sync.runs.Operation;
+import dev.tandem.server.sync.runs.SyncError;
+import dev.tandem.server.sync.runs.SyncErrorStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,27 +42,31 @@ public final class WatchedCampaignPull {
     private final WatchedCampaignStore watches;
     private final WatchedMemberStore members;
     private final CampaignActivities activities;
+    private final SyncErrorStore errors;
     private final int pageSize;
     private final Clock clock;
     private final PersonDao people = new PersonDao();
 
     /** A pull reading {@code pageSize} rows a page for snapshots. */
     public WatchedCampaignPull(Jdbi jdbi, CampaignLinkStore links, WatchedCampaignStore watches,
-                               WatchedMemberStore members, CampaignActivities activities, int pageSize, Clock clock) {
+                               WatchedMemberStore members, CampaignActivities activities, SyncErrorStore errors,
+                               int pageSize, Clock clock) {
         this.jdbi = jdbi;
         this.links = links;
         this.watches = watches;
         this.members = members;
         this.activities = activities;
+        this.errors = errors;
         this.pageSize = pageSize;
         this.clock = clock;
     }
 
     /**
      * Readies the watched campaigns for a poll and returns them (15-character key → id to query). Snapshots that
-     * are due are taken first; a Salesforce failure propagates and the snapshot is taken again next time.
+     * are due are taken first. An outage or the API limit propagates (the snapshot is taken again next time); a
+     * campaign Salesforce refuses to read becomes an open sync error and is left out until retried.
      */
-    public Map<String, String> prepare(SalesforceClient client) {
+    public Map<String, String> prepare(SalesforceClient client, ActiveRun run) {
         List<WatchedCampaign> ready = jdbi.inTransaction(tx -> {
             watches.dropAllUnreferenced(tx);
             Set<String> linked = new HashSet<>();
@@ -75,10 +83,37 @@ public final class WatchedCampaignPull {
         });
         Map<String, String> watched = new LinkedHashMap<>();
         for (WatchedCampaign w : ready) {
-            String id = w.needsSnapshot() ? snapshot(client, w) : w.campaignId();
-            watched.put(w.campaignKey(), id);
+            if (w.refused()) {
+                continue;
+            }
+            if (!w.needsSnapshot()) {
+                watched.put(w.campaignKey(), w.campaignId());
+                continue;
+            }
+            try {
+                watched.put(w.campaignKey(), snapshot(client, w));
+            } catch (SalesforceException e) {
+                if (e.isLimit() || e.kind() == ErrorKind.RETRYABLE || e.kind() == ErrorKind.AUTH) {
+                    throw e;
+                }
+                refuse(w, e, run);
+            }
         }
         return watched;
+    }
+
+    // Salesforce will not read this campaign (no such id, no access): it is left out so the others keep syncing.
+    private void refuse(WatchedCampaign w, SalesforceException e, ActiveRun run) {
+        Instant now = clock.instant();
+        jdbi.useTransaction(tx -> {
+            watches.refuse(tx, w.campaignKey(), now);
+            errors.record(tx, run.id(), SyncError.of(Operation.READ_WATCHED, null, null, w.campaignId(),
+                    e.errorCode(), null, "Salesforce refused to read the members of campaign " + w.campaignId()
+                            + ", which smart campaigns " + watches.referencedBy(tx, w.campaignKey()) + " name: "
+                            + e.errorMessage() + "; it is left out of the sync until this error is retried or one of "
+                            + "those smart campaigns is saved again", List.of(), now));
+        });
+        run.tally().failed(Operation.READ_WATCHED);
     }
 
     /** Reads every current member of the campaign into its rows; returns the campaign id as Salesforce spells it. */
@@ -104,6 +139,7 @@ public final class WatchedCampaignPull {
         jdbi.useTransaction(tx -> {
             members.deleteUnseenSince(tx, watch.campaignKey(), started);
             watches.snapshotTaken(tx, watch.campaignKey(), spelled[0], clock.instant());
+            errors.resolveRecord(tx, Operation.READ_WATCHED, watch.campaignId(), clock.instant());
         });
         return spelled[0];
     }

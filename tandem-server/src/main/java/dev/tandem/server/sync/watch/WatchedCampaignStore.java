@@ -42,6 +42,9 @@ public final class WatchedCampaignStore {
             });
             insert.execute();
             watch.execute();
+            // Saving a document that names a refused campaign is the user's way of asking to try it again.
+            tx.createUpdate("UPDATE watched_campaigns SET refused_at = NULL WHERE campaign_key IN (<keys>) "
+                    + "AND refused_at IS NOT NULL").bindList("keys", List.copyOf(campaignsByKey.keySet())).execute();
         }
         before.removeAll(campaignsByKey.keySet());
         if (!before.isEmpty()) {
@@ -93,8 +96,8 @@ public final class WatchedCampaignStore {
 
     /** Every watch, in key order. */
     public List<WatchedCampaign> all(Handle h) {
-        return h.createQuery("SELECT campaign_key, campaign_id, watched_since, snapshot_at FROM watched_campaigns "
-                        + "ORDER BY campaign_key")
+        return h.createQuery("SELECT campaign_key, campaign_id, watched_since, snapshot_at, refused_at "
+                        + "FROM watched_campaigns ORDER BY campaign_key")
                 .map((rs, ctx) -> watch(rs)).list();
     }
 
@@ -123,6 +126,19 @@ public final class WatchedCampaignStore {
                 .bind("at", at).bind("id", campaignId).bind("key", campaignKey).execute();
     }
 
+    /** Leaves the campaign out of polls: Salesforce refused to read it. */
+    public void refuse(Handle tx, String campaignKey, Instant at) {
+        tx.createUpdate("UPDATE watched_campaigns SET refused_at = :at WHERE campaign_key = :key")
+                .bind("at", at).bind("key", campaignKey).execute();
+    }
+
+    /** Makes a refused campaign's full read due again (a retry of its sync error); false when it is not watched. */
+    public boolean retryRefused(Handle tx, String campaignId) {
+        return tx.createUpdate("UPDATE watched_campaigns SET refused_at = NULL, snapshot_at = NULL "
+                        + "WHERE campaign_key = :key")
+                .bind("key", campaignId.length() < 15 ? campaignId : campaignId.substring(0, 15)).execute() > 0;
+    }
+
     /**
      * Sets a watch aside while its campaign is linked to a program (the mirror then holds its members): its rows
      * are dropped and a full read is due should the campaign be unlinked.
@@ -135,7 +151,7 @@ public final class WatchedCampaignStore {
 
     private static WatchedCampaign watch(ResultSet rs) throws SQLException {
         return new WatchedCampaign(rs.getString("campaign_key"), rs.getString("campaign_id"),
-                instant(rs, "watched_since"), instant(rs, "snapshot_at"));
+                instant(rs, "watched_since"), instant(rs, "snapshot_at"), instant(rs, "refused_at"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
