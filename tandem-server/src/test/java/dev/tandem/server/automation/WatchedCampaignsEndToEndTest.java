@@ -345,6 +345,45 @@ class WatchedCampaignsEndToEndTest extends AutomationTestSupport {
     }
 
     @Test
+    void aPollOfManyChangesOnAWatchedCampaignCostsOneCallPerTwoThousandRowsPlusOne() {
+        String sf = sfCampaign();
+        int count = 2100;
+        List<Map<String, Object>> leads = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            leads.add(Map.of("LastName", "Many" + i, "Company", "Acme"));
+        }
+        List<String> leadIds = new java.util.ArrayList<>();
+        List<String> memberIds = new java.util.ArrayList<>();
+        for (int from = 0; from < count; from += 200) {
+            salesforce.create("Lead", leads.subList(from, from + Math.min(200, count - from)))
+                    .forEach(r -> leadIds.add(r.id()));
+        }
+        for (int from = 0; from < count; from += 200) {
+            salesforce.create("CampaignMember", leadIds.subList(from, from + Math.min(200, count - from)).stream()
+                    .map(id -> Map.<String, Object>of("CampaignId", sf, "LeadId", id, "Status", "Sent")).toList())
+                    .forEach(r -> memberIds.add(r.id()));
+        }
+        long campaign = campaign(null);
+        result(saveRules(campaign, "{\"filters\":[{\"type\":\"memberOfSfdcCampaign\",\"operator\":\"in\","
+                + "\"campaigns\":[\"" + sf + "\"]}]}"));
+        poll();
+        poll();
+        for (int from = 0; from < count; from += 200) {
+            salesforce.update("CampaignMember", memberIds.subList(from, from + Math.min(200, count - from)).stream()
+                    .map(id -> Map.<String, Object>of("Id", id, "Status", "Responded")).toList());
+        }
+        long before = emulator.control().apiCallsUsed();
+
+        poll();
+
+        assertThat(emulator.control().apiCallsUsed() - before).isLessThanOrEqualTo((long) Math.ceil(count / 2000.0) + 1);
+        long responded = server.app().services().database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM watched_campaign_members WHERE campaign_key = :k AND sf_status = :s")
+                .bind("k", sf.substring(0, 15)).bind("s", "Responded").mapTo(Long.class).one());
+        assertThat(responded).isEqualTo(count);
+    }
+
+    @Test
     void aLeadTandemDoesNotKnowIsKeptAsAMemberButCreatesNobody() {
         String sf = sfCampaign();
         activeCampaign(null, trigger("addedToSfdcCampaign", sf, ""), changeProgramStatus(webinar(), "Member"));
