@@ -26,6 +26,10 @@ public final class ConfigOptions {
             + "command lines are visible to other users)", arity = "0..1", interactive = true)
     String dbPassword;
 
+    @Option(names = "--time-zone", description = "Subscription time zone for wait times, date tokens and recurrences "
+            + "(env TANDEM_TIME_ZONE, default UTC), e.g. Europe/Paris")
+    String timeZone;
+
     @Option(names = "--data-dir", description = "Directory for local files: the generated credentials key and the "
             + "default H2 database (env TANDEM_DATA_DIR, default ./data)")
     Path dataDir;
@@ -46,6 +50,9 @@ public final class ConfigOptions {
                     jdbcUrl != null ? jdbcUrl : config.jdbcUrl(),
                     dbUser != null ? dbUser : config.dbUser(),
                     dbPassword != null ? dbPassword : config.dbPassword());
+        }
+        if (timeZone != null) {
+            config = config.withTimeZone(TandemConfig.parseZone("--time-zone", timeZone));
         }
         return config;
     }

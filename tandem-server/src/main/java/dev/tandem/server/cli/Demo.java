@@ -80,7 +80,7 @@ public final class Demo {
                     defaults.secretKey().orElse(null), options.dataDir()));
             TandemConfig config = new TandemConfig(options.port(), TandemConfig.h2Url(options.dataDir()),
                     TandemConfig.DEFAULT_DB_USER, "", Optional.of(key), Optional.of(apiClient),
-                    defaults.accessTokenTtlSeconds(), options.dataDir());
+                    defaults.accessTokenTtlSeconds(), defaults.timeZone(), options.dataDir());
             TandemApp app = ServedModules.addTo(TandemApp.builder(config)).build();
             try {
                 String password = Passwords.generate();

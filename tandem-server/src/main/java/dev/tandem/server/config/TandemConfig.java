@@ -1,6 +1,9 @@
 package dev.tandem.server.config;
 
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +18,9 @@ import java.util.Optional;
  * @param secretKey         key for stored credentials and for re-issuing live access tokens; empty when not configured
  * @param bootstrapClient   API client created (or re-keyed) at start-up, if configured
  * @param accessTokenTtlSeconds lifetime of OAuth access tokens (Marketo: 3600)
+ * @param timeZone          the subscription time zone: Wait step "end on" times, date tokens and batch campaign
+ *                          recurrences are read in it (Marketo's subscription time zone); UTC by default. Every node
+ *                          sharing a database must use the same zone.
  * @param dataDir           where a node keeps local files: the generated credentials key when {@code secretKey} is
  *                          empty, and the default H2 database
  */
@@ -26,6 +32,7 @@ public record TandemConfig(
         Optional<String> secretKey,
         Optional<ApiClientSecret> bootstrapClient,
         long accessTokenTtlSeconds,
+        ZoneId timeZone,
         Path dataDir) {
 
     public static final int DEFAULT_PORT = 8080;
@@ -42,6 +49,7 @@ public record TandemConfig(
     public static final String ENV_SECRET_KEY = "TANDEM_SECRET_KEY";
     public static final String ENV_CLIENT_ID = "TANDEM_API_CLIENT_ID";
     public static final String ENV_CLIENT_SECRET = "TANDEM_API_CLIENT_SECRET";
+    public static final String ENV_TIME_ZONE = "TANDEM_TIME_ZONE";
     public static final String ENV_DATA_DIR = "TANDEM_DATA_DIR";
 
     public TandemConfig {
@@ -57,13 +65,15 @@ public record TandemConfig(
         dbUser = dbUser == null ? "" : dbUser;
         dbPassword = dbPassword == null ? "" : dbPassword;
         secretKey = secretKey.filter(key -> !key.isBlank());
+        timeZone = timeZone == null ? ZoneOffset.UTC : timeZone;
         dataDir = dataDir == null ? DEFAULT_DATA_DIR : dataDir;
     }
 
-    /** A configuration keeping its local files in the default {@code ./data}. */
+    /** A configuration in the default (UTC) subscription time zone, keeping its local files in {@code ./data}. */
     public TandemConfig(int httpPort, String jdbcUrl, String dbUser, String dbPassword, Optional<String> secretKey,
                         Optional<ApiClientSecret> bootstrapClient, long accessTokenTtlSeconds) {
-        this(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds, DEFAULT_DATA_DIR);
+        this(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds, ZoneOffset.UTC,
+                DEFAULT_DATA_DIR);
     }
 
     /** Defaults overridden by whatever the environment sets. */
@@ -83,6 +93,7 @@ public record TandemConfig(
                 nonBlank(env.get(ENV_SECRET_KEY)),
                 clientId.map(id -> new ApiClientSecret(id, clientSecret.orElseThrow())),
                 DEFAULT_TOKEN_TTL_SECONDS,
+                nonBlank(env.get(ENV_TIME_ZONE)).map(value -> parseZone(ENV_TIME_ZONE, value)).orElse(ZoneOffset.UTC),
                 dataDir.orElse(DEFAULT_DATA_DIR));
     }
 
@@ -100,30 +111,37 @@ public record TandemConfig(
     /** This configuration on another port. */
     public TandemConfig withHttpPort(int port) {
         return new TandemConfig(port, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds,
-                dataDir);
+                timeZone, dataDir);
     }
 
     /** This configuration on another database. */
     public TandemConfig withDatabase(String url, String user, String password) {
         return new TandemConfig(httpPort, url, user, password, secretKey, bootstrapClient, accessTokenTtlSeconds,
-                dataDir);
+                timeZone, dataDir);
     }
 
     /** This configuration with a bootstrap API client. */
     public TandemConfig withBootstrapClient(ApiClientSecret client) {
-        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, Optional.of(client),
-                accessTokenTtlSeconds, dataDir);
+        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, Optional.of(client), accessTokenTtlSeconds,
+                timeZone, dataDir);
     }
 
     /** This configuration with another access-token lifetime. */
     public TandemConfig withAccessTokenTtlSeconds(long seconds) {
-        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, seconds, dataDir);
+        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, seconds, timeZone,
+                dataDir);
+    }
+
+    /** This configuration in another subscription time zone. */
+    public TandemConfig withTimeZone(ZoneId zone) {
+        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds,
+                zone, dataDir);
     }
 
     /** This configuration keeping its local files (the generated credentials key) in {@code dir}. */
     public TandemConfig withDataDir(Path dir) {
         return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient,
-                accessTokenTtlSeconds, dir);
+                accessTokenTtlSeconds, timeZone, dir);
     }
 
     /** Secrets are masked so that a logged configuration leaks nothing. */
@@ -133,7 +151,7 @@ public record TandemConfig(
                 + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****")
                 + ", secretKey=" + secretKey.map(key -> "****").orElse("none")
                 + ", bootstrapClient=" + bootstrapClient.map(ApiClientSecret::clientId).orElse("none")
-                + ", accessTokenTtlSeconds=" + accessTokenTtlSeconds + ", dataDir=" + dataDir + "]";
+                + ", accessTokenTtlSeconds=" + accessTokenTtlSeconds + ", timeZone=" + timeZone + ", dataDir=" + dataDir + "]";
     }
 
     static int parsePort(String name, String value) {
@@ -141,6 +159,16 @@ public record TandemConfig(
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a port number, got '" + value + "'");
+        }
+    }
+
+    /** Parses a time zone id, naming the option or variable {@code name} when it is not one. */
+    public static ZoneId parseZone(String name, String value) {
+        try {
+            return ZoneId.of(value.trim());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(name + " must be a time zone such as Europe/Paris or UTC, got '"
+                    + value + "'");
         }
     }
 

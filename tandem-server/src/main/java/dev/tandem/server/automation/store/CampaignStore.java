@@ -3,14 +3,14 @@ package dev.tandem.server.automation.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.core.automation.QualificationRule;
+import dev.tandem.core.automation.Recurrence;
 import dev.tandem.server.automation.document.DocumentWriter;
 import dev.tandem.server.automation.document.FlowReader;
+import dev.tandem.server.automation.document.RecurrenceJson;
 import dev.tandem.server.automation.document.RulesReader;
 import dev.tandem.server.automation.model.CampaignType;
 import dev.tandem.server.automation.model.FlowStep;
-import dev.tandem.server.automation.model.Recurrence;
 import dev.tandem.server.automation.model.SmartCampaign;
 import dev.tandem.server.automation.model.SmartList;
 import org.jdbi.v3.core.Handle;
@@ -32,9 +32,10 @@ public final class CampaignStore {
     /** Creates an empty, inactive campaign; returns its id. */
     public long insert(Handle h, String name, String description, Long programId, Instant now) {
         bump(h);
+        // An empty campaign names no Salesforce campaign: its (empty) references are indexed from the start.
         return h.createUpdate("INSERT INTO automation_smart_campaigns (name, description, program_id, campaign_type, "
-                        + "rules, flow, active, created_at, updated_at) VALUES (:name, :description, :program, :type, "
-                        + ":rules, :flow, FALSE, :now, :now)")
+                        + "rules, flow, active, sfdc_references_indexed, created_at, updated_at) VALUES (:name, "
+                        + ":description, :program, :type, :rules, :flow, FALSE, TRUE, :now, :now)")
                 .bind("name", name).bind("description", description).bind("program", programId)
                 .bind("type", CampaignType.DEFAULT.name())
                 .bind("rules", write(DocumentWriter.rules(SmartList.empty(), QualificationRule.once())))
@@ -127,17 +128,7 @@ public final class CampaignStore {
     /** Sets or clears a batch campaign's recurrence. */
     public void setRecurrence(Handle h, long id, Recurrence recurrence, Instant now) {
         bump(h);
-        String json = null;
-        if (recurrence != null) {
-            ObjectNode node = JSON.createObjectNode();
-            node.put("startAt", recurrence.startAt().toString());
-            node.put("intervalType", recurrence.intervalType().name());
-            node.put("interval", recurrence.interval());
-            if (recurrence.endAt() != null) {
-                node.put("endAt", recurrence.endAt().toString());
-            }
-            json = write(node);
-        }
+        String json = recurrence == null ? null : write(RecurrenceJson.write(recurrence));
         h.createUpdate("UPDATE automation_smart_campaigns SET recurrence = :recurrence, updated_at = :now WHERE id = :id")
                 .bind("id", id).bind("recurrence", json).bind("now", now).execute();
     }
@@ -164,8 +155,7 @@ public final class CampaignStore {
             return null;
         }
         JsonNode node = read(json);
-        return new Recurrence(Instant.parse(node.get("startAt").asText()),
-                Recurrence.IntervalType.valueOf(node.get("intervalType").asText()), node.get("interval").asInt(),
+        return RecurrenceJson.read(node, Instant.parse(node.get("startAt").asText()),
                 node.hasNonNull("endAt") ? Instant.parse(node.get("endAt").asText()) : null);
     }
 
