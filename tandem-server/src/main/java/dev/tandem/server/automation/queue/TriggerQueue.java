@@ -2,6 +2,7 @@ package dev.tandem.server.automation.queue;
 
 import dev.tandem.core.activity.Activity;
 import dev.tandem.core.activity.ActivityType;
+import dev.tandem.server.automation.model.SfdcCampaignIds;
 import dev.tandem.server.domain.activity.ActivityListener;
 import org.jdbi.v3.core.Handle;
 
@@ -16,7 +17,8 @@ import java.util.Set;
 
 /**
  * The durable trigger queue. As an {@link ActivityListener} it enqueues, inside the activity's own transaction,
- * every activity a trigger can listen to, so an event is queued exactly when its activity commits. Workers claim
+ * every activity that an active trigger campaign listens to (see {@link ListenedActivityTypes}), so an event is
+ * queued exactly when its activity commits and no row is written for activities nobody listens to. Workers claim
  * the oldest event of each person and delete it in the transaction that evaluates it.
  */
 public final class TriggerQueue implements ActivityListener {
@@ -30,9 +32,11 @@ public final class TriggerQueue implements ActivityListener {
     private static final String COLUMNS = "id, activity_id, person_id, type_id, occurred_at, subject_id, "
             + "sfdc_campaign_id, old_status, new_status, tokens";
 
+    private final ListenedActivityTypes listened = new ListenedActivityTypes();
+
     @Override
     public void onAppended(Handle tx, Activity activity) {
-        if (!TRIGGER_TYPES.contains(activity.type().id())) {
+        if (!TRIGGER_TYPES.contains(activity.type().id()) || !listened.current(tx).contains(activity.type().id())) {
             return;
         }
         String oldStatus = null;
@@ -52,6 +56,10 @@ public final class TriggerQueue implements ActivityListener {
             // The campaign sync names the linked program as the primary attribute; the campaign is the program's.
             campaign = tx.createQuery("SELECT sfdc_campaign_id FROM programs WHERE id = :id")
                     .bind("id", activity.primaryAttributeValueId()).mapTo(String.class).findOne().orElse(null);
+        } else if (isSfdcCampaignActivity(activity.type())
+                && SfdcCampaignIds.isCampaignId(activity.primaryAttributeValue())) {
+            // A campaign linked to no program (a watched one) has no Tandem id: its Salesforce id is the value.
+            campaign = activity.primaryAttributeValue();
         }
         tx.createUpdate("INSERT INTO automation_trigger_events (activity_id, person_id, type_id, occurred_at, "
                         + "subject_id, sfdc_campaign_id, old_status, new_status) VALUES (:activity, :person, :type, "
