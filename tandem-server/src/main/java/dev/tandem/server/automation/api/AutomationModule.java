@@ -168,6 +168,7 @@ public final class AutomationModule implements TandemModule {
 
     @Override
     public void start() {
+        campaigns.indexSalesforceReferences();
         if (background) {
             engine.start();
         }
