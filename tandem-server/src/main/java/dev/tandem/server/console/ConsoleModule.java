@@ -68,7 +68,7 @@ public final class ConsoleModule implements TandemModule {
         new ProgramPages(services.programs(), services.memberships(), queries, sync.map(LinkPanel::new),
                 programTokens.map(TokenPanel::new)).install(router);
         sync.ifPresent(s -> new SettingsPage(s, services.json()).install(router));
-        flow.ifPresent(f -> new SyncHealthPage(f).install(router));
+        flow.ifPresent(f -> new SyncHealthPage(f, queries).install(router));
         flow.ifPresent(f -> new ErrorsPage(f, queries).install(router));
         smartCampaigns.ifPresent(c -> new SmartCampaignPages(c, queries, services.json(), services.config().timeZone())
                 .install(router));

@@ -172,6 +172,19 @@ public final class ConsoleQueries {
                 }));
     }
 
+    /** Smart campaign names by id, for the given ids that exist. */
+    public Map<Long, String> smartCampaignNames(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, name FROM automation_smart_campaigns WHERE id IN (<ids>)")
+                .bindList("ids", ids)
+                .reduceRows(new LinkedHashMap<Long, String>(), (map, row) -> {
+                    map.put(row.getColumn("id", Long.class), row.getColumn("name", String.class));
+                    return map;
+                }));
+    }
+
     /** Headline counts. */
     public Overview overview() {
         return jdbi.withHandle(h -> new Overview(
