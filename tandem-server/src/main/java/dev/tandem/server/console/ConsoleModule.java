@@ -4,6 +4,7 @@ import dev.tandem.server.TandemApp;
 import dev.tandem.server.auth.SecretHasher;
 import dev.tandem.server.automation.CampaignService;
 import dev.tandem.server.automation.api.AutomationModule;
+import dev.tandem.server.automation.token.ProgramTokens;
 import dev.tandem.server.console.auth.ConsoleSessions;
 import dev.tandem.server.console.auth.ConsoleUsers;
 import dev.tandem.server.console.view.ConsoleQueries;
@@ -34,6 +35,7 @@ public final class ConsoleModule implements TandemModule {
     private final Optional<SyncServices> sync;
     private final Optional<FlowServices> flow;
     private final Optional<CampaignService> smartCampaigns;
+    private final Optional<ProgramTokens> programTokens;
 
     /**
      * @param peers the modules the server runs besides this one; the console adds pages for those it knows (the
@@ -45,6 +47,8 @@ public final class ConsoleModule implements TandemModule {
         this.flow = FlowServices.find(services, peers);
         this.smartCampaigns = peers.stream().filter(AutomationModule.class::isInstance)
                 .map(module -> ((AutomationModule) module).campaigns()).findFirst();
+        this.programTokens = peers.stream().filter(AutomationModule.class::isInstance)
+                .map(module -> ((AutomationModule) module).programTokens()).findFirst();
         this.users = new ConsoleUsers(services.database().jdbi(), new SecretHasher(), services.clock());
         this.sessions = new ConsoleSessions(services.database().jdbi(), services.clock());
     }
@@ -61,12 +65,13 @@ public final class ConsoleModule implements TandemModule {
         Assets.install(app);
         new LoginPages(users, sessions, templates, router).install(app);
         new DashboardPage(queries, services.programs(), sync, flow).install(router);
-        new ProgramPages(services.programs(), services.memberships(), queries, sync.map(LinkPanel::new))
-                .install(router);
+        new ProgramPages(services.programs(), services.memberships(), queries, sync.map(LinkPanel::new),
+                programTokens.map(TokenPanel::new)).install(router);
         sync.ifPresent(s -> new SettingsPage(s, services.json()).install(router));
-        flow.ifPresent(f -> new SyncHealthPage(f).install(router));
+        flow.ifPresent(f -> new SyncHealthPage(f, queries).install(router));
         flow.ifPresent(f -> new ErrorsPage(f, queries).install(router));
-        smartCampaigns.ifPresent(c -> new SmartCampaignPages(c, queries, services.json()).install(router));
+        smartCampaigns.ifPresent(c -> new SmartCampaignPages(c, queries, services.json(), services.config().timeZone())
+                .install(router));
         new PeoplePages(services.people(), queries).install(router);
     }
 

@@ -36,21 +36,34 @@ final class ProgramPages {
     private final MembershipService memberships;
     private final ConsoleQueries queries;
     private final Optional<LinkPanel> linkPanel;
+    private final Optional<TokenPanel> tokenPanel;
 
     ProgramPages(ProgramService programs, MembershipService memberships, ConsoleQueries queries,
-                 Optional<LinkPanel> linkPanel) {
+                 Optional<LinkPanel> linkPanel, Optional<TokenPanel> tokenPanel) {
         this.programs = programs;
         this.memberships = memberships;
         this.queries = queries;
         this.linkPanel = linkPanel;
+        this.tokenPanel = tokenPanel;
     }
 
     void install(ConsoleRouter router) {
         router.page("/programs", request -> list(request, ProgramForm.empty(), Map.of(), 200));
         router.action("/programs", this::create);
-        router.page("/programs/{programId}", this::detail);
+        router.page("/programs/{programId}", request -> detail(request, null, 200));
         router.action("/programs/{programId}/members/{personId}/status", this::changeStatus);
         linkPanel.ifPresent(panel -> panel.install(router));
+        tokenPanel.ifPresent(panel -> {
+            router.action("/programs/{programId}/tokens", request -> {
+                long id = request.pathId("programId");
+                Optional<TokenPanelView> refused = panel.save(request, id);
+                if (refused.isPresent()) {
+                    detail(request, refused.get(), 422);
+                }
+            });
+            router.action("/programs/{programId}/tokens/delete",
+                    request -> panel.delete(request, request.pathId("programId")));
+        });
     }
 
     private void list(ConsoleRequest request, ProgramForm form, Map<String, String> errors, int status) {
@@ -90,7 +103,11 @@ final class ProgramPages {
         list(request, form, errors, 422);
     }
 
-    private void detail(ConsoleRequest request) throws Exception {
+    /**
+     * Renders a program's page; {@code tokens} is the My Tokens panel to show as it is (a refused form), or null
+     * for the stored tokens and an empty form.
+     */
+    private void detail(ConsoleRequest request, TokenPanelView tokens, int status) {
         long id = request.pathId("programId");
         Program program = programs.get(id)
                 .orElseThrow(() -> DomainException.notFound("There is no program with id " + id + "."));
@@ -112,7 +129,8 @@ final class ProgramPages {
         model.put("baseUrl", statusFilter == null ? "/programs/" + id
                 : "/programs/" + id + "?status=" + encode(statusFilter));
         model.put("link", linkPanel.map(panel -> panel.view(program, request)).orElse(null));
-        request.render("program.jte", program.name(), "programs", model);
+        model.put("tokens", tokens != null ? tokens : tokenPanel.map(panel -> panel.view(id)).orElse(null));
+        request.render(status, "program.jte", program.name(), "programs", model);
     }
 
     private void changeStatus(ConsoleRequest request) {

@@ -2,6 +2,8 @@ package dev.tandem.server.console;
 
 import dev.tandem.server.console.auth.Flash;
 import dev.tandem.server.console.view.BarChart;
+import dev.tandem.server.console.view.ConsoleQueries;
+import dev.tandem.server.console.view.WatchedCampaignRow;
 import dev.tandem.server.console.web.ConsoleRequest;
 import dev.tandem.server.console.web.ConsoleRouter;
 import dev.tandem.server.sync.runs.Operation;
@@ -14,10 +16,11 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Sync health: the latest runs with their counters, charts of changes and API calls per run (inline SVG), totals
- * per operation, the pending outbox, and a button to run a cycle now.
+ * per operation, the pending outbox, the watched campaigns, and a button to run a cycle now.
  */
 final class SyncHealthPage {
     static final int RUNS_SHOWN = 40;
@@ -28,10 +31,15 @@ final class SyncHealthPage {
             new BarChart.Series("failed", "s-failed"));
     static final List<BarChart.Series> CALL_SERIES = List.of(new BarChart.Series("API calls", "s-calls"));
 
-    private final FlowServices flow;
+    /** Most watched campaigns listed. */
+    static final int WATCHED_SHOWN = 200;
 
-    SyncHealthPage(FlowServices flow) {
+    private final FlowServices flow;
+    private final ConsoleQueries queries;
+
+    SyncHealthPage(FlowServices flow, ConsoleQueries queries) {
         this.flow = flow;
+        this.queries = queries;
     }
 
     void install(ConsoleRouter router) {
@@ -65,6 +73,13 @@ final class SyncHealthPage {
         model.put("perOperation", perOperation);
         model.put("pending", flow.pendingPushes());
         model.put("openErrors", flow.openErrorCount());
+        List<WatchedCampaignRow> watched = flow.watchedCampaigns(WATCHED_SHOWN);
+        model.put("watched", watched);
+        model.put("watchedTotal", flow.watchedCampaignCount());
+        model.put("smartCampaignNames", queries.smartCampaignNames(watched.stream()
+                .flatMap(row -> row.smartCampaigns().stream()).distinct().toList()));
+        model.put("programNames", queries.programNames(watched.stream().map(WatchedCampaignRow::linkedProgramId)
+                .filter(Objects::nonNull).distinct().toList()));
         request.render("sync.jte", "Sync health", "sync", model);
     }
 

@@ -9,6 +9,7 @@ import dev.tandem.salesforce.query.SObject;
 import dev.tandem.salesforce.query.Soql;
 import dev.tandem.server.TandemApp;
 import dev.tandem.server.auth.SecretHasher;
+import dev.tandem.server.automation.api.AutomationModule;
 import dev.tandem.server.config.TandemConfig;
 import dev.tandem.server.console.auth.ConsoleUsers;
 import dev.tandem.server.http.TestDatabases;
@@ -34,6 +35,14 @@ final class ConsoleWithSalesforce implements AutoCloseable {
     private final TestDatabases.TestDatabase database;
 
     ConsoleWithSalesforce() {
+        this(false);
+    }
+
+    /**
+     * @param withAutomation whether the server also runs smart campaigns (with Salesforce flow actions; the worker
+     *                       runs only when driven, see {@link AutomationModule#engine()})
+     */
+    ConsoleWithSalesforce(boolean withAutomation) {
         this.emulator = SalesforceEmulator.start(EmulatorConfig.defaults());
         this.salesforce = SalesforceClient.connect(SalesforceConfig.builder(emulator.baseUrl())
                 .password(EmulatorConfig.CLIENT_ID, EmulatorConfig.CLIENT_SECRET, "integration@tandem.dev",
@@ -44,7 +53,11 @@ final class ConsoleWithSalesforce implements AutoCloseable {
         TandemConfig config = new TandemConfig(0, database.url(), database.user(), database.password(),
                 Optional.of(Base64.getEncoder().encodeToString(key)), Optional.empty(),
                 TandemConfig.DEFAULT_TOKEN_TTL_SECONDS);
-        this.app = TandemApp.builder(config).build().start();
+        TandemApp.Builder builder = TandemApp.builder(config);
+        if (withAutomation) {
+            builder.module(services -> AutomationModule.withSalesforce(services, false));
+        }
+        this.app = builder.build().start();
         new ConsoleUsers(app.services().database().jdbi(), new SecretHasher(1000), app.services().clock())
                 .create(USER, PASSWORD);
     }

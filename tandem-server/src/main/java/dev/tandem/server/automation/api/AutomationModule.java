@@ -65,6 +65,7 @@ public final class AutomationModule implements TandemModule {
     private final AutomationEngine engine;
     private final CampaignService campaigns;
     private final boolean background;
+    private final ProgramTokens programTokens;
     private final TokenRoutes tokens;
 
     /** The module over the app's services, running its worker in the background. */
@@ -89,7 +90,8 @@ public final class AutomationModule implements TandemModule {
                 services.clock(), zone, campaignMemberships, salesforce, Duration.ofMillis(200));
         this.campaigns = new CampaignService(services.database().jdbi(), services.clock(), zone,
                 services.activityLog(), engine.queue());
-        this.tokens = new TokenRoutes(new ProgramTokens(services.database().jdbi(), services.clock()));
+        this.programTokens = new ProgramTokens(services.database().jdbi(), services.clock());
+        this.tokens = new TokenRoutes(programTokens);
         services.programs().addListener(campaigns::programChanged);
     }
 
@@ -119,6 +121,11 @@ public final class AutomationModule implements TandemModule {
     /** The campaign service, for embedding code. */
     public CampaignService campaigns() {
         return campaigns;
+    }
+
+    /** Programs' My Tokens, for the console. */
+    public ProgramTokens programTokens() {
+        return programTokens;
     }
 
     @Override

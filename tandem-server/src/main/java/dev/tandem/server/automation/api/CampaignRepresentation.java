@@ -3,7 +3,6 @@ package dev.tandem.server.automation.api;
 import dev.tandem.core.automation.QualificationRule;
 import dev.tandem.core.automation.Recurrence;
 import dev.tandem.server.automation.document.RecurrenceJson;
-import dev.tandem.server.automation.model.CampaignType;
 import dev.tandem.server.automation.model.SmartCampaign;
 
 import java.util.LinkedHashMap;
@@ -26,7 +25,7 @@ final class CampaignRepresentation {
         out.put("createdAt", c.createdAt());
         out.put("updatedAt", c.updatedAt());
         out.put("folder", c.programId() == null ? null : Map.of("type", "Program", "id", c.programId()));
-        out.put("status", status(c, hasRuns));
+        out.put("status", c.status(hasRuns));
         out.put("type", c.type().apiName());
         out.put("isSystem", false);
         out.put("isActive", c.active());
@@ -45,19 +44,6 @@ final class CampaignRepresentation {
         out.put("parentProgramId", c.programId());
         out.put("workspace", "Default");
         return out;
-    }
-
-    private static String status(SmartCampaign c, boolean hasRuns) {
-        if (c.type() == CampaignType.TRIGGER) {
-            return c.active() ? "Active" : "Inactive";
-        }
-        if (c.type() == CampaignType.BATCH) {
-            if (c.recurrence() != null) {
-                return "Recurring Run";
-            }
-            return hasRuns ? "Single Run" : "Never Run";
-        }
-        return "Inactive";
     }
 
     private static Object recurrence(Recurrence r) {

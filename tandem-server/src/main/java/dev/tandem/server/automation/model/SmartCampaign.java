@@ -31,6 +31,20 @@ public record SmartCampaign(long id, String name, String description, Long progr
         return CampaignType.of(smartList);
     }
 
+    /**
+     * Marketo's status of the campaign: "Active" or "Inactive" for a trigger campaign, "Recurring Run", "Single Run"
+     * or "Never Run" for a batch campaign, "Inactive" without rules.
+     *
+     * @param hasRuns whether a batch campaign has been scheduled or run
+     */
+    public String status(boolean hasRuns) {
+        return switch (type()) {
+            case TRIGGER -> active ? "Active" : "Inactive";
+            case BATCH -> recurrence != null ? "Recurring Run" : hasRuns ? "Single Run" : "Never Run";
+            case DEFAULT -> "Inactive";
+        };
+    }
+
     /** Whether the smart list has a "Campaign is Requested" trigger, so the API may request it. */
     public boolean isRequestable() {
         return smartList.triggers().stream().anyMatch(t -> t instanceof Trigger.CampaignRequested);

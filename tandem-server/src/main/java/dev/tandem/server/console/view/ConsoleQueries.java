@@ -134,12 +134,50 @@ public final class ConsoleQueries {
         });
     }
 
+    /**
+     * A smart campaign's flow log, newest first, with the people's names; only entries of one outcome (DONE,
+     * SKIPPED, FAILED) when {@code outcome} is given.
+     */
+    public Rows<FlowLogRow> flowLog(long campaignId, String outcome, int offset, int limit) {
+        String filter = outcome == null ? "" : " AND l.outcome = :outcome";
+        return jdbi.withHandle(h -> {
+            Query count = h.createQuery("SELECT COUNT(*) FROM automation_step_log l WHERE l.campaign_id = :campaign"
+                    + filter).bind("campaign", campaignId);
+            long total = (outcome == null ? count : count.bind("outcome", outcome)).mapTo(Long.class).one();
+            Query page = h.createQuery("SELECT l.id, l.occurred_at, l.person_id, p.first_name, p.last_name, p.email,"
+                            + " l.step_index, l.action, l.outcome, l.reason"
+                            + " FROM automation_step_log l LEFT JOIN people p ON p.id = l.person_id"
+                            + " WHERE l.campaign_id = :campaign" + filter
+                            + " ORDER BY l.id DESC LIMIT :limit OFFSET :offset")
+                    .bind("campaign", campaignId).bind("limit", limit).bind("offset", offset);
+            List<FlowLogRow> rows = (outcome == null ? page : page.bind("outcome", outcome))
+                    .map((rs, ctx) -> new FlowLogRow(rs.getLong(1), instant(rs, 2), rs.getLong(3),
+                            name(rs.getString(4), rs.getString(5)), rs.getString(6), rs.getInt(7) + 1,
+                            rs.getString(8), rs.getString(9).toLowerCase(Locale.ROOT), rs.getString(10)))
+                    .list();
+            return new Rows<>(rows, total);
+        });
+    }
+
     /** Program names by id, for the given ids that exist. */
     public Map<Long, String> programNames(List<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
         return jdbi.withHandle(h -> h.createQuery("SELECT id, name FROM programs WHERE id IN (<ids>)")
+                .bindList("ids", ids)
+                .reduceRows(new LinkedHashMap<Long, String>(), (map, row) -> {
+                    map.put(row.getColumn("id", Long.class), row.getColumn("name", String.class));
+                    return map;
+                }));
+    }
+
+    /** Smart campaign names by id, for the given ids that exist. */
+    public Map<Long, String> smartCampaignNames(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, name FROM automation_smart_campaigns WHERE id IN (<ids>)")
                 .bindList("ids", ids)
                 .reduceRows(new LinkedHashMap<Long, String>(), (map, row) -> {
                     map.put(row.getColumn("id", Long.class), row.getColumn("name", String.class));

@@ -90,6 +90,15 @@ public final class WatchedMemberStore {
                 .bind("key", campaignKey).mapTo(Long.class).one();
     }
 
+    /** When a poll last took a row of the campaign from Salesforce, or null when none did yet. */
+    public Instant lastPulledAt(Handle h, String campaignKey) {
+        return h.createQuery("SELECT MAX(last_pulled_at) AS last_pulled_at FROM watched_campaign_members "
+                        + "WHERE campaign_key = :key")
+                .bind("key", campaignKey)
+                .map((rs, ctx) -> WatchedCampaignStore.instant(rs, "last_pulled_at"))
+                .one();
+    }
+
     private static WatchedMember row(ResultSet rs) throws SQLException {
         return new WatchedMember(rs.getString("sf_member_id"), rs.getString("campaign_key"), rs.getString("lead_id"),
                 rs.getString("contact_id"), rs.getString("sf_status"),
