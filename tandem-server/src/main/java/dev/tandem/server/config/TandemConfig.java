@@ -23,6 +23,9 @@ import java.util.Optional;
  *                          sharing a database must use the same zone.
  * @param dataDir           where a node keeps local files: the generated credentials key when {@code secretKey} is
  *                          empty, and the default H2 database
+ * @param nodeId            this node's name in cluster leases; a node restarted under the same name takes its
+ *                          unfinished work back at once instead of waiting for its old leases to expire. Empty: a
+ *                          random name per start. Two running nodes must never share a name.
  */
 public record TandemConfig(
         int httpPort,
@@ -33,7 +36,8 @@ public record TandemConfig(
         Optional<ApiClientSecret> bootstrapClient,
         long accessTokenTtlSeconds,
         ZoneId timeZone,
-        Path dataDir) {
+        Path dataDir,
+        Optional<String> nodeId) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_JDBC_URL =
@@ -51,6 +55,9 @@ public record TandemConfig(
     public static final String ENV_CLIENT_SECRET = "TANDEM_API_CLIENT_SECRET";
     public static final String ENV_TIME_ZONE = "TANDEM_TIME_ZONE";
     public static final String ENV_DATA_DIR = "TANDEM_DATA_DIR";
+    public static final String ENV_NODE_ID = "TANDEM_NODE_ID";
+    /** Longest node name (it is stored in lease columns). */
+    public static final int MAX_NODE_ID = 90;
 
     public TandemConfig {
         if (httpPort < 0 || httpPort > 65535) {
@@ -67,6 +74,16 @@ public record TandemConfig(
         secretKey = secretKey.filter(key -> !key.isBlank());
         timeZone = timeZone == null ? ZoneOffset.UTC : timeZone;
         dataDir = dataDir == null ? DEFAULT_DATA_DIR : dataDir;
+        nodeId = nodeId == null ? Optional.empty() : nodeId.map(String::trim).filter(id -> !id.isEmpty());
+        nodeId.ifPresent(TandemConfig::checkNodeId);
+    }
+
+    /** A configuration without a fixed node name (a random one per start). */
+    public TandemConfig(int httpPort, String jdbcUrl, String dbUser, String dbPassword, Optional<String> secretKey,
+                        Optional<ApiClientSecret> bootstrapClient, long accessTokenTtlSeconds, ZoneId timeZone,
+                        Path dataDir) {
+        this(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds, timeZone,
+                dataDir, Optional.empty());
     }
 
     /** A configuration in the default (UTC) subscription time zone, keeping its local files in {@code ./data}. */
@@ -94,7 +111,8 @@ public record TandemConfig(
                 clientId.map(id -> new ApiClientSecret(id, clientSecret.orElseThrow())),
                 DEFAULT_TOKEN_TTL_SECONDS,
                 nonBlank(env.get(ENV_TIME_ZONE)).map(value -> parseZone(ENV_TIME_ZONE, value)).orElse(ZoneOffset.UTC),
-                dataDir.orElse(DEFAULT_DATA_DIR));
+                dataDir.orElse(DEFAULT_DATA_DIR),
+                nonBlank(env.get(ENV_NODE_ID)));
     }
 
     /** The embedded H2 database file under {@code dataDir}, in the modes Tandem's SQL expects. */
@@ -111,37 +129,37 @@ public record TandemConfig(
     /** This configuration on another port. */
     public TandemConfig withHttpPort(int port) {
         return new TandemConfig(port, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds,
-                timeZone, dataDir);
+                timeZone, dataDir, nodeId);
     }
 
     /** This configuration on another database. */
     public TandemConfig withDatabase(String url, String user, String password) {
         return new TandemConfig(httpPort, url, user, password, secretKey, bootstrapClient, accessTokenTtlSeconds,
-                timeZone, dataDir);
+                timeZone, dataDir, nodeId);
     }
 
     /** This configuration with a bootstrap API client. */
     public TandemConfig withBootstrapClient(ApiClientSecret client) {
         return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, Optional.of(client), accessTokenTtlSeconds,
-                timeZone, dataDir);
+                timeZone, dataDir, nodeId);
     }
 
     /** This configuration with another access-token lifetime. */
     public TandemConfig withAccessTokenTtlSeconds(long seconds) {
         return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, seconds, timeZone,
-                dataDir);
+                dataDir, nodeId);
     }
 
     /** This configuration in another subscription time zone. */
     public TandemConfig withTimeZone(ZoneId zone) {
         return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds,
-                zone, dataDir);
+                zone, dataDir, nodeId);
     }
 
     /** This configuration keeping its local files (the generated credentials key) in {@code dir}. */
     public TandemConfig withDataDir(Path dir) {
         return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient,
-                accessTokenTtlSeconds, timeZone, dir);
+                accessTokenTtlSeconds, timeZone, dir, nodeId);
     }
 
     /** Secrets are masked so that a logged configuration leaks nothing. */
@@ -151,7 +169,15 @@ public record TandemConfig(
                 + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****")
                 + ", secretKey=" + secretKey.map(key -> "****").orElse("none")
                 + ", bootstrapClient=" + bootstrapClient.map(ApiClientSecret::clientId).orElse("none")
-                + ", accessTokenTtlSeconds=" + accessTokenTtlSeconds + ", timeZone=" + timeZone + ", dataDir=" + dataDir + "]";
+                + ", accessTokenTtlSeconds=" + accessTokenTtlSeconds + ", timeZone=" + timeZone + ", dataDir=" + dataDir
+                + ", nodeId=" + nodeId.orElse("random") + "]";
+    }
+
+    private static void checkNodeId(String id) {
+        if (id.length() > MAX_NODE_ID || !id.matches("[A-Za-z0-9._:-]+")) {
+            throw new IllegalArgumentException(ENV_NODE_ID + " must be 1.." + MAX_NODE_ID
+                    + " letters, digits or . _ : - characters, got '" + id + "'");
+        }
     }
 
     static int parsePort(String name, String value) {

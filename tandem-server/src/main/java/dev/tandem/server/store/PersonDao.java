@@ -9,9 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads and writes people. Every multi-row read is bounded by a limit or an explicit id list. */
 public final class PersonDao {
@@ -55,6 +57,29 @@ public final class PersonDao {
                 .bind("sfdcType", person.sfdcType() == null ? null : person.sfdcType().name())
                 .bind("sfdcId", person.sfdcId()).bind("deleted", person.sfdcIsDeleted()).bind("now", now)
                 .execute();
+    }
+
+    /**
+     * Links the person to their Salesforce record (and clears a deleted mark) without touching their other fields,
+     * which may have changed since the caller read them.
+     */
+    public void linkToSalesforce(Handle handle, long personId, SfdcType type, String sfdcId, Instant now) {
+        handle.createUpdate("UPDATE people SET sfdc_type = :type, sfdc_id = :sfdcId, sfdc_is_deleted = FALSE, "
+                        + "updated_at = :now WHERE id = :id")
+                .bind("id", personId).bind("type", type.name()).bind("sfdcId", sfdcId).bind("now", now)
+                .execute();
+    }
+
+    /** Which of these Salesforce ids some person already holds. */
+    public Set<String> heldSalesforceIds(Handle handle, Collection<String> sfdcIds) {
+        Set<String> held = new HashSet<>();
+        List<String> ids = List.copyOf(sfdcIds);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            handle.createQuery("SELECT sfdc_id FROM people WHERE sfdc_id IN (<ids>)")
+                    .bindList("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .mapTo(String.class).forEach(held::add);
+        }
+        return held;
     }
 
     /** Records the program that acquired these people, for those not acquired yet. */

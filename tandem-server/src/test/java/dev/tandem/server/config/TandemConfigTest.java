@@ -59,6 +59,20 @@ class TandemConfigTest {
     }
 
     @Test
+    void aNodeNameFromTheEnvironmentIsKeptAndWithoutItEachStartPicksARandomOne() {
+        assertThat(TandemConfig.fromEnvironment(Map.of("TANDEM_NODE_ID", "tandem-1")).nodeId()).contains("tandem-1");
+        assertThat(TandemConfig.fromEnvironment(Map.of()).nodeId()).isEmpty();
+    }
+
+    @Test
+    void aNodeNameWithSpacesOrTooLongIsRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> TandemConfig.fromEnvironment(Map.of("TANDEM_NODE_ID", "node one")))
+                .hasMessageContaining("TANDEM_NODE_ID");
+        assertThatThrownBy(() -> TandemConfig.fromEnvironment(Map.of("TANDEM_NODE_ID", "n".repeat(91))))
+                .hasMessageContaining("TANDEM_NODE_ID");
+    }
+
+    @Test
     void aClientIdWithoutASecretIsRefusedNamingBothVariables() {
         assertThatThrownBy(() -> TandemConfig.fromEnvironment(Map.of("TANDEM_API_CLIENT_ID", "ops")))
                 .hasMessageContaining("TANDEM_API_CLIENT_ID").hasMessageContaining("TANDEM_API_CLIENT_SECRET");

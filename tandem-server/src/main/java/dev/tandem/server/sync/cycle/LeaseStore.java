@@ -37,6 +37,12 @@ public final class LeaseStore {
         }
     }
 
+    /** Gives up every lease {@code holder} holds (a node starting up under a fixed name; see OutboxStore). */
+    public int releaseAllOf(String holder) {
+        return jdbi.inTransaction(h -> h.createUpdate("DELETE FROM sync_leases WHERE holder = :holder")
+                .bind("holder", holder).execute());
+    }
+
     /** Gives the lease up early. */
     public void release(String name, String holder) {
         jdbi.useTransaction(h -> h.createUpdate("DELETE FROM sync_leases WHERE name = :name AND holder = :holder")

@@ -27,6 +27,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One exchange with Salesforce: pull changes, then push the outbox. Used on demand ({@link #runOnce()}: the API
@@ -38,6 +40,7 @@ public final class SyncCycle {
 
     /** Name of the cluster lease that guards the pull. */
     public static final String PULL_LEASE = "campaign-member-pull";
+    private static final Logger LOG = LoggerFactory.getLogger(SyncCycle.class);
     private static final Duration PULL_LEASE_TTL = Duration.ofMinutes(5);
     /**
      * The most outbox rows on members Salesforce holds for which a background push pulls first: the changes people
@@ -79,6 +82,18 @@ public final class SyncCycle {
         this.leases = leases;
         this.nodeId = nodeId;
         this.clock = clock;
+    }
+
+    /**
+     * Takes back the work this node's previous run held when it died (outbox claims, the pull lease), so that a
+     * node restarted under its fixed name resumes at once. Call once at start, before any background work.
+     */
+    public void resumeAfterRestart() {
+        int claims = jdbi.inTransaction(h -> outbox.releaseClaimsOf(h, nodeId));
+        int held = leases.releaseAllOf(nodeId);
+        if (claims + held > 0) {
+            LOG.info("Node {} took back {} outbox rows and {} leases of its previous run", nodeId, claims, held);
+        }
     }
 
     /**

@@ -47,7 +47,7 @@ public final class SyncFlowModule implements TandemModule {
     public SyncFlowModule(TandemApp.Services services, SyncSettingsService settings, SalesforceClientSource clients,
                           CampaignLinkStore links, FlowOptions options) {
         Jdbi jdbi = services.database().jdbi();
-        String nodeId = nodeId();
+        String nodeId = services.config().nodeId().orElseGet(SyncFlowModule::randomNodeId);
         OutboxStore outbox = new OutboxStore();
         MirrorStore mirror = new MirrorStore();
         SyncErrorStore errors = new SyncErrorStore();
@@ -91,6 +91,7 @@ public final class SyncFlowModule implements TandemModule {
 
     @Override
     public void start() {
+        cycle.resumeAfterRestart();
         jobs.start();
     }
 
@@ -114,7 +115,7 @@ public final class SyncFlowModule implements TandemModule {
         return jobs;
     }
 
-    private static String nodeId() {
+    private static String randomNodeId() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();

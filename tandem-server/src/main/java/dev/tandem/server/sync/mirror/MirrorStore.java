@@ -28,6 +28,21 @@ public final class MirrorStore {
                 .map((rs, ctx) -> row(rs)).findOne();
     }
 
+    /**
+     * Serializes the writers of these people's mirror rows until the transaction ends: a pulled page and a push
+     * settlement each derive their campaign activity from the mirror row as it is, so neither may read it while
+     * the other is about to change it. The people rows are locked (in id order), because they exist whether or not
+     * a mirror row does. Read the mirror only after this.
+     */
+    public void lockPeople(Handle handle, Collection<Long> personIds) {
+        List<Long> ids = personIds.stream().distinct().sorted().toList();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            handle.createQuery("SELECT id FROM people WHERE id IN (<ids>) ORDER BY id FOR UPDATE")
+                    .bindList("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .mapTo(Long.class).list();
+        }
+    }
+
     /** The mirror rows of these members of one program, keyed by member. */
     public Map<MemberKey, MirrorRow> get(Handle handle, long programId, Collection<Long> personIds) {
         Map<MemberKey, MirrorRow> rows = new HashMap<>();

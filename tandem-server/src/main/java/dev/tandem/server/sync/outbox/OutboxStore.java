@@ -117,6 +117,16 @@ public final class OutboxStore {
         }
     }
 
+    /**
+     * Ends every lease {@code node} holds. Only for a node starting up under a fixed name: whatever its previous run
+     * claimed died with it, and waiting for the leases to expire would stall that work.
+     */
+    public int releaseClaimsOf(Handle handle, String node) {
+        return handle.createUpdate("UPDATE sync_outbox SET claimed_by = NULL, claimed_until = NULL "
+                        + "WHERE claimed_by = :node")
+                .bind("node", node).execute();
+    }
+
     /** Makes a member's waiting rows due now (a user asked for a retry). */
     public int makeDue(Handle handle, MemberKey member, Instant now) {
         return handle.createUpdate("UPDATE sync_outbox SET next_attempt_at = :now WHERE program_id = :program "

@@ -92,11 +92,15 @@ public final class PullApplier {
             }
         }
         Page page = new Page(tx, run, now);
+        // Lock order: memberships (as every membership change does), then the people rows that serialize mirror
+        // writers (a push settlement); only then is the mirror read, so no activity is derived from a stale row.
+        peopleByProgram.forEach((programId, personIds) ->
+                membershipDao.lockMembers(tx, programId, personIds).forEach((personId, stored) ->
+                        page.statusOf.put(new MemberKey(programId, personId), stored.membership().status())));
+        mirror.lockPeople(tx, peopleByProgram.values().stream().flatMap(Set::stream).toList());
         peopleByProgram.forEach((programId, personIds) -> {
             page.mirrored.putAll(mirror.get(tx, programId, personIds));
             page.pending.addAll(outbox.pending(tx, programId, personIds));
-            membershipDao.lockMembers(tx, programId, personIds).forEach((personId, stored) ->
-                    page.statusOf.put(new MemberKey(programId, personId), stored.membership().status()));
             programs.byId(tx, programId).flatMap(p -> channels.byName(tx, p.channelName()))
                     .map(StoredChannel::channel).ifPresent(c -> page.channelOf.put(programId, c));
         });

@@ -1,7 +1,6 @@
 package dev.tandem.server.sync.push;
 
 import dev.tandem.core.activity.Activity;
-import dev.tandem.core.activity.ActivityType;
 import dev.tandem.core.channel.Channel;
 import dev.tandem.core.channel.ProgressionStatus;
 import dev.tandem.core.person.Person;
@@ -19,6 +18,9 @@ import dev.tandem.server.store.PersonDao;
 import dev.tandem.server.store.ProgramDao;
 import dev.tandem.server.store.StoredChannel;
 import dev.tandem.server.sync.link.CampaignLink;
+import dev.tandem.server.sync.lead.LeadCreator;
+import dev.tandem.server.sync.lead.LeadOrigin;
+import dev.tandem.server.sync.lead.LeadResults;
 import dev.tandem.server.sync.link.CampaignLinkStore;
 import dev.tandem.server.sync.mirror.CampaignActivities;
 import dev.tandem.server.sync.mirror.CampaignActivities.Side;
@@ -35,7 +37,6 @@ import dev.tandem.server.sync.runs.Operation;
 import dev.tandem.server.sync.runs.RunOutcome;
 import dev.tandem.server.sync.runs.SyncError;
 import dev.tandem.server.sync.runs.SyncErrorStore;
-import dev.tandem.server.sync.settings.SyncSettings;
 import dev.tandem.server.sync.settings.SyncSettingsService;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -55,7 +57,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pushes the outbox to Salesforce. Each round claims the due work of a batch of members, folds each member's
- * rows into its final desired state, creates the Leads that are missing, makes sure the statuses exist, then
+ * rows into its final desired state, creates the Leads that are missing (through {@link LeadCreator}, crash safe),
+ * makes sure the statuses exist, then
  * deletes, updates and inserts CampaignMembers in as few calls as possible (the client picks Collections or Bulk
  * 2.0 by size). Every per-record result is settled in the database: success updates the mirror, writes one
  * campaign activity and deletes the outbox rows; failure keeps the rows with a backoff and opens a sync error.
@@ -82,10 +85,9 @@ public final class CampaignMemberPusher {
     private final PersonDao people;
     private final ProgramDao programs;
     private final ChannelDao channels;
-    private final ActivityLog activityLog;
     private final CampaignActivities activities;
     private final CampaignStatuses statuses;
-    private final SyncSettingsService settings;
+    private final LeadCreator leads;
     private final Options options;
     private final Clock clock;
     private final String nodeId;
@@ -102,10 +104,9 @@ public final class CampaignMemberPusher {
         this.people = new PersonDao();
         this.programs = new ProgramDao();
         this.channels = new ChannelDao();
-        this.activityLog = activityLog;
         this.activities = new CampaignActivities(activityLog);
         this.statuses = statuses;
-        this.settings = settings;
+        this.leads = new LeadCreator(jdbi, settings, activityLog, clock);
         this.options = options;
         this.clock = clock;
         this.nodeId = nodeId;
@@ -237,58 +238,24 @@ public final class CampaignMemberPusher {
         }
 
         private void createLeads(List<PendingPush> inserts) {
-            SyncSettings current = settings.current();
-            List<PendingPush> needLead = new ArrayList<>();
-            List<Map<String, Object>> records = new ArrayList<>();
-            Set<Long> seen = new LinkedHashSet<>();
-            for (PendingPush push : inserts) {
-                Person person = personOf.get(push.member().personId());
-                if (person.sfdcId() == null && seen.add(person.id())) {
-                    Map<String, Object> lead = new LinkedHashMap<>();
-                    lead.put("LastName", blankTo(person.lastName(), current.defaultLeadLastName()));
-                    lead.put("Company", blankTo(person.company(), current.defaultLeadCompany()));
-                    if (person.firstName() != null) {
-                        lead.put("FirstName", person.firstName());
-                    }
-                    if (person.email() != null) {
-                        lead.put("Email", person.email());
-                    }
-                    records.add(lead);
-                    needLead.add(push);
-                }
+            List<Person> candidates = inserts.stream().map(p -> personOf.get(p.member().personId())).toList();
+            LeadResults results = leads.create(client, candidates, LeadOrigin.campaignSync());
+            personOf.putAll(results.linked());
+            for (int i = results.created().size() + results.adopted().size(); i > 0; i--) {
+                run.tally().created(Operation.PUSH_LEADS);
             }
-            if (records.isEmpty()) {
-                return;
-            }
-            SalesforceWrite write = SalesforceWrite.run(client, WriteOperation.INSERT, "Lead", records);
-            Instant now = clock.instant();
+            SalesforceException stoppedBy = results.stoppedBy();
             jdbi.useTransaction(tx -> {
-                for (int i = 0; i < needLead.size(); i++) {
-                    PendingPush push = needLead.get(i);
-                    SaveResult result = write.result(i);
-                    Person person = personOf.get(push.member().personId());
-                    if (result != null && result.success()) {
-                        Person linked = new Person(person.id(), person.email(), person.firstName(), person.lastName(),
-                                person.company(), person.title(), person.phone(), SfdcType.LEAD, result.id(), false,
-                                person.acquisitionProgramId(), person.acquisitionDate(), person.createdAt(), now);
-                        people.update(tx, linked, now);
-                        personOf.put(person.id(), linked);
-                        Map<String, Object> attributes = new LinkedHashMap<>();
-                        attributes.put("SFDC Type", "Lead");
-                        attributes.put("SFDC ID", result.id());
-                        attributes.put("Reason", "Program member synced to a Salesforce campaign");
-                        activityLog.append(tx, Activity.of(person.id(), now, ActivityType.SYNC_LEAD_TO_SFDC, null,
-                                null, null, attributes));
-                        run.tally().created(Operation.PUSH_LEADS);
-                    } else if (result != null) {
-                        failAllOfPerson(tx, inserts, person.id(), Operation.PUSH_LEADS, result.error(), null);
-                    } else if (!write.stoppedBy().isLimit()) {
-                        failAllOfPerson(tx, inserts, person.id(), Operation.PUSH_LEADS, null, write.stoppedBy());
-                    }
+                results.failed().forEach((id, error) -> failAllOfPerson(tx, inserts, id, Operation.PUSH_LEADS, error,
+                        null));
+                if (stoppedBy != null && !stoppedBy.isLimit()) {
+                    candidates.stream().filter(LeadCreator::needsLead)
+                            .filter(p -> !results.linked().containsKey(p.id()) && !results.failed().containsKey(p.id()))
+                            .forEach(p -> failAllOfPerson(tx, inserts, p.id(), Operation.PUSH_LEADS, null, stoppedBy));
                 }
             });
-            if (write.stoppedBy() != null && write.stoppedBy().isLimit()) {
-                throw write.stoppedBy();
+            if (stoppedBy != null && stoppedBy.isLimit()) {
+                throw stoppedBy;
             }
         }
 
@@ -342,17 +309,25 @@ public final class CampaignMemberPusher {
             List<Map<String, Object>> records = deletes.stream()
                     .map(d -> Map.<String, Object>of("Id", d.memberId())).toList();
             SalesforceWrite write = SalesforceWrite.run(client, WriteOperation.DELETE, "CampaignMember", records);
-            Instant now = clock.instant();
             jdbi.useTransaction(tx -> {
                 Settlement s = new Settlement();
+                Map<MemberKey, MirrorRow> current = lockCurrent(tx, deletes.stream().map(d -> d.push().member()));
                 for (int i = 0; i < deletes.size(); i++) {
                     Planned d = deletes.get(i);
                     SaveResult result = write.result(i);
                     if (result != null && (result.success() || result.isRecordGone())) {
                         MemberKey member = d.push().member();
-                        s.deletes.add(member);
-                        s.activities.add(activities.removal(member, linkOf.get(member.programId()).campaignName(),
-                                d.oldStatus(), Side.TANDEM, now));
+                        MirrorRow held = current.get(member);
+                        if (held != null && !held.sfMemberId().equals(d.memberId())) {
+                            // Salesforce holds the member again under a new id (pulled meanwhile): plan anew.
+                            continue;
+                        }
+                        if (held != null) {
+                            s.deletes.add(member);
+                            s.activities.add(activities.removal(member, linkOf.get(member.programId()).campaignName(),
+                                    held.sfStatus(), Side.TANDEM, now()));
+                        }
+                        // Without a mirror row the pull has already recorded this removal.
                         settle(s, d.push(), true);
                         run.tally().removed(Operation.PUSH_MEMBERS);
                     } else {
@@ -373,10 +348,10 @@ public final class CampaignMemberPusher {
                     .map(u -> Map.<String, Object>of("Id", u.memberId(), "Status", u.push().desired().status()))
                     .toList();
             SalesforceWrite write = SalesforceWrite.run(client, WriteOperation.UPDATE, "CampaignMember", records);
-            Instant now = clock.instant();
             List<PendingPush> gone = new ArrayList<>();
             jdbi.useTransaction(tx -> {
                 Settlement s = new Settlement();
+                Map<MemberKey, MirrorRow> current = lockCurrent(tx, updates.stream().map(u -> u.push().member()));
                 for (int i = 0; i < updates.size(); i++) {
                     Planned u = updates.get(i);
                     MemberKey member = u.push().member();
@@ -384,13 +359,40 @@ public final class CampaignMemberPusher {
                     SaveResult result = write.result(i);
                     if (result != null && result.success()) {
                         String status = u.push().desired().status();
-                        s.puts.add(new MirrorRow(member, link.campaignId(), u.memberId(), status, null, status, null));
-                        s.activities.add(activities.statusChange(member, link.campaignName(), u.oldStatus(), status,
-                                Side.TANDEM, now));
+                        MirrorRow held = current.get(member);
+                        if (held == null || !held.sfMemberId().equals(u.memberId())) {
+                            // The pull saw the member deleted (or replaced) meanwhile: plan anew from that.
+                            continue;
+                        }
+                        if (held.sfStatus().equals(u.oldStatus())) {
+                            s.puts.add(new MirrorRow(member, link.campaignId(), u.memberId(), status, null, status,
+                                    null));
+                            s.activities.add(activities.statusChange(member, link.campaignName(), u.oldStatus(),
+                                    status, Side.TANDEM, now()));
+                        } else if (held.sfStatus().equals(status)) {
+                            // The pull already recorded this very change.
+                            s.puts.add(new MirrorRow(member, link.campaignId(), u.memberId(), status,
+                                    held.sfModstamp(), status, held.lastPulledAt()));
+                        } else {
+                            // Salesforce changed the status too and the pull recorded it: push again from there.
+                            continue;
+                        }
                         settle(s, u.push(), true);
                         run.tally().updated(Operation.PUSH_MEMBERS);
                     } else if (result != null && result.isRecordGone() && reinsertGone) {
-                        mirror.delete(tx, member);
+                        MirrorRow held = current.get(member);
+                        if (held != null && !held.sfMemberId().equals(u.memberId())) {
+                            continue;
+                        }
+                        if (held != null) {
+                            // Salesforce deleted the member while Tandem changed it: that removal is a change
+                            // Salesforce held, recorded once here (the pull will find no mirror row for it); Tandem
+                            // wins and adds the member back.
+                            s.deletes.add(member);
+                            s.activities.add(activities.removal(member, link.campaignName(), held.sfStatus(),
+                                    Side.SALESFORCE, now()));
+                            run.tally().conflict(Operation.PUSH_MEMBERS);
+                        }
                         gone.add(u.push());
                     } else {
                         forgetStatusesOnPicklistError(link, result);
@@ -417,10 +419,10 @@ public final class CampaignMemberPusher {
                 records.add(record);
             }
             SalesforceWrite write = SalesforceWrite.run(client, WriteOperation.INSERT, "CampaignMember", records);
-            Instant now = clock.instant();
             List<PendingPush> duplicates = new ArrayList<>();
             jdbi.useTransaction(tx -> {
                 Settlement s = new Settlement();
+                Map<MemberKey, MirrorRow> current = lockCurrent(tx, inserts.stream().map(PendingPush::member));
                 for (int i = 0; i < inserts.size(); i++) {
                     PendingPush push = inserts.get(i);
                     MemberKey member = push.member();
@@ -428,8 +430,20 @@ public final class CampaignMemberPusher {
                     SaveResult result = write.result(i);
                     if (result != null && result.success()) {
                         String status = push.desired().status();
-                        s.puts.add(new MirrorRow(member, link.campaignId(), result.id(), status, null, status, null));
-                        s.activities.add(activities.addition(member, link.campaignName(), status, Side.TANDEM, now));
+                        MirrorRow held = current.get(member);
+                        if (held == null) {
+                            s.puts.add(new MirrorRow(member, link.campaignId(), result.id(), status, null, status,
+                                    null));
+                            s.activities.add(activities.addition(member, link.campaignName(), status, Side.TANDEM,
+                                    now()));
+                        } else if (held.sfMemberId().equals(result.id()) && held.sfStatus().equals(status)) {
+                            // The pull already saw (and recorded) this insert.
+                            s.puts.add(new MirrorRow(member, link.campaignId(), result.id(), status,
+                                    held.sfModstamp(), status, held.lastPulledAt()));
+                        } else {
+                            // Salesforce changed the new member already and the pull recorded it: plan anew.
+                            continue;
+                        }
                         settle(s, push, true);
                         run.tally().created(Operation.PUSH_MEMBERS);
                     } else if (result != null && "DUPLICATE_VALUE".equals(result.error().statusCode())) {
@@ -473,10 +487,10 @@ public final class CampaignMemberPusher {
                     found.put(r.getString("CampaignId") + "/" + r.getString("ContactId"), idAndStatus);
                 }
             }));
-            Instant now = clock.instant();
             List<Planned> updates = new ArrayList<>();
             jdbi.useTransaction(tx -> {
                 Settlement s = new Settlement();
+                Map<MemberKey, MirrorRow> current = lockCurrent(tx, duplicates.stream().map(PendingPush::member));
                 for (PendingPush push : duplicates) {
                     MemberKey member = push.member();
                     CampaignLink link = linkOf.get(member.programId());
@@ -487,22 +501,50 @@ public final class CampaignMemberPusher {
                                 null);
                         continue;
                     }
-                    // Salesforce held this member before Tandem knew: that addition is recorded once, here.
-                    s.puts.add(new MirrorRow(member, link.campaignId(), existing[0], existing[1], null, null, null));
-                    s.activities.add(activities.addition(member, link.campaignName(), existing[1], Side.SALESFORCE,
-                            now));
-                    if (existing[1].equals(push.desired().status())) {
+                    MirrorRow held = current.get(member);
+                    String heldStatus;
+                    if (held == null) {
+                        // Salesforce held this member before Tandem knew: that addition is recorded once, here.
+                        s.puts.add(new MirrorRow(member, link.campaignId(), existing[0], existing[1], null, null,
+                                null));
+                        s.activities.add(activities.addition(member, link.campaignName(), existing[1],
+                                Side.SALESFORCE, now()));
+                        heldStatus = existing[1];
+                    } else if (held.sfMemberId().equals(existing[0])) {
+                        // The pull has recorded the addition (and any change since) already.
+                        heldStatus = held.sfStatus();
+                    } else {
+                        continue;
+                    }
+                    if (heldStatus.equals(push.desired().status())) {
                         settle(s, push, true);
                         run.tally().skipped(Operation.PUSH_MEMBERS);
                     } else {
                         // Both sides added the member, with different statuses: Tandem's wins.
                         run.tally().conflict(Operation.PUSH_MEMBERS);
-                        updates.add(new Planned(push, existing[0], existing[1]));
+                        updates.add(new Planned(push, existing[0], heldStatus));
                     }
                 }
                 s.flush(tx);
             });
             updateMembers(updates, false);
+        }
+
+        /**
+         * Locks these members against the pull (see {@link MirrorStore#lockPeople}) and reads their mirror rows as
+         * they are now: a settlement derives its activity from these, not from the rows the plan was made with.
+         */
+        private Map<MemberKey, MirrorRow> lockCurrent(Handle tx, Stream<MemberKey> members) {
+            Map<Long, List<Long>> byProgram = new HashMap<>();
+            members.forEach(m -> byProgram.computeIfAbsent(m.programId(), p -> new ArrayList<>()).add(m.personId()));
+            mirror.lockPeople(tx, byProgram.values().stream().flatMap(List::stream).toList());
+            Map<MemberKey, MirrorRow> current = new HashMap<>();
+            byProgram.forEach((programId, people) -> current.putAll(mirror.get(tx, programId, people)));
+            return current;
+        }
+
+        private Instant now() {
+            return clock.instant();
         }
 
         private void forgetStatusesOnPicklistError(CampaignLink link, SaveResult result) {
@@ -601,7 +643,4 @@ public final class CampaignMemberPusher {
         }
     }
 
-    private static String blankTo(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }

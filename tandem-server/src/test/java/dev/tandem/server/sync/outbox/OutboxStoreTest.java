@@ -90,6 +90,23 @@ class OutboxStoreTest {
 
     @ParameterizedTest
     @EnumSource(SyncTestDatabase.Kind.class)
+    void aNodeRestartedUnderItsNameTakesBackItsOwnClaimsButNotAnotherNodes(SyncTestDatabase.Kind kind) {
+        try (var db = SyncTestDatabase.open(kind)) {
+            append(db.jdbi(), ANN, DesiredState.member("Registered"));
+            append(db.jdbi(), BOB, DesiredState.member("Registered"));
+            db.jdbi().useTransaction(h -> store.claim(h, "node-a", NOW, LEASE, 1));
+            db.jdbi().useTransaction(h -> store.claim(h, "node-b", NOW, LEASE, 1));
+
+            int released = db.jdbi().inTransaction(h -> store.releaseClaimsOf(h, "node-a"));
+
+            assertThat(released).isEqualTo(1);
+            assertThat(claim(db.jdbi(), "node-a", NOW.plusSeconds(1))).extracting(OutboxEntry::member)
+                    .containsExactly(ANN);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SyncTestDatabase.Kind.class)
     void aFailedRowWaitsForItsNextAttempt(SyncTestDatabase.Kind kind) {
         try (var db = SyncTestDatabase.open(kind)) {
             append(db.jdbi(), ANN, DesiredState.member("Registered"));

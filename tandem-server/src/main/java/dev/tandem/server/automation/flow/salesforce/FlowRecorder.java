@@ -11,7 +11,6 @@ import dev.tandem.server.automation.queue.TriggerQueue;
 import dev.tandem.server.domain.activity.ActivityLog;
 import dev.tandem.server.domain.membership.ChangeContext;
 import dev.tandem.server.domain.membership.MembershipService;
-import dev.tandem.server.store.PersonDao;
 import dev.tandem.server.sync.mirror.MirrorRow;
 import dev.tandem.server.sync.mirror.MirrorStore;
 import dev.tandem.server.sync.outbox.MemberKey;
@@ -25,11 +24,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Records in Tandem what a Salesforce flow step changed, inside the caller's transaction: the person's Salesforce
- * link (activity 19), and for campaign members the 42/43/44 activity carrying the smart campaign id. For a campaign
- * linked to a program it also updates the sync's mirror (so the next pull sees its own echo and writes no second
- * activity) and the program membership, as a change that Salesforce already holds (no push back); for any other
- * campaign (a watched one: the flow step names it) it updates the watched campaign's member rows, for the same echo.
+ * Records in Tandem what a Salesforce flow step changed, inside the caller's transaction: an updated Salesforce
+ * record (activity 19; created Leads are recorded by the LeadCreator), and for campaign members the 42/43/44
+ * activity carrying the smart campaign id. For a campaign linked to a program it also updates the sync's mirror
+ * (so the next pull sees its own echo and writes no second activity) and the program membership, as a change that
+ * Salesforce already holds (no push back); for any other campaign (a watched one: the flow step names it) it
+ * updates the watched campaign's member rows, for the same echo.
  */
 final class FlowRecorder {
 
@@ -38,7 +38,6 @@ final class FlowRecorder {
     private final MembershipService memberships;
     private final MirrorStore mirror = new MirrorStore();
     private final WatchedMemberStore watched = new WatchedMemberStore();
-    private final PersonDao people = new PersonDao();
 
     FlowRecorder(ActivityLog activityLog, TriggerQueue queue, MembershipService memberships) {
         this.activityLog = activityLog;
@@ -46,19 +45,13 @@ final class FlowRecorder {
         this.memberships = memberships;
     }
 
-    /** The person is now the Salesforce record {@code sfdcId} (created, or updated), owned by {@code owner} if set. */
-    void synced(Handle tx, SmartCampaign campaign, Person person, SfdcType type, String sfdcId, boolean created,
-                String owner, Instant now) {
-        if (created) {
-            people.update(tx, new Person(person.id(), person.email(), person.firstName(), person.lastName(),
-                    person.company(), person.title(), person.phone(), type, sfdcId, false,
-                    person.acquisitionProgramId(), person.acquisitionDate(), person.createdAt(), now), now);
-        }
+    /** Sync Person to SFDC updated the person's Salesforce record, owned by {@code owner} if set. */
+    void updated(Handle tx, SmartCampaign campaign, Person person, SfdcType type, String owner, Instant now) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("SFDC Type", type.apiName());
-        attributes.put("SFDC ID", sfdcId);
+        attributes.put("SFDC ID", person.sfdcId());
         attributes.put("Assign To", owner != null ? owner : "Auto-assignment rules");
-        attributes.put("Reason", reason(campaign, created ? "created" : "updated"));
+        attributes.put("Reason", reason(campaign, "updated"));
         activityLog.append(tx, Activity.of(person.id(), now, ActivityType.SYNC_LEAD_TO_SFDC, campaign.id(), null, null,
                 attributes));
     }

@@ -22,7 +22,9 @@ import dev.tandem.server.domain.activity.ActivityLog;
 import dev.tandem.server.domain.membership.MembershipService;
 import dev.tandem.server.store.PersonDao;
 import dev.tandem.server.store.ProgramDao;
-import dev.tandem.server.sync.settings.SyncSettings;
+import dev.tandem.server.sync.lead.LeadCreator;
+import dev.tandem.server.sync.lead.LeadOrigin;
+import dev.tandem.server.sync.lead.LeadResults;
 import dev.tandem.server.sync.settings.SyncSettingsService;
 import org.jdbi.v3.core.Jdbi;
 
@@ -37,12 +39,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The Salesforce flow actions, run at once (not on the sync cycle) for a whole group of people: Lead creation,
- * CampaignMember inserts, updates and deletes go through sObject Collections, 200 records a call, and membership
- * look-ups are one SOQL query per 200 people. A person not yet in Salesforce is created as a Lead first (LastName and
- * Company default from the sync settings), except in smart campaigns of a program linked to a campaign, where the
- * implied action is off and the person is skipped with the reason. Each Salesforce call runs outside any
- * transaction; what it changed is then recorded in one transaction per group.
+ * The Salesforce flow actions, run at once (not on the sync cycle) for a whole group of people: CampaignMember
+ * inserts, updates and deletes go through sObject Collections, 200 records a call, and membership look-ups are one
+ * SOQL query per 200 people. A person not yet in Salesforce is created as a Lead first by the shared, crash-safe
+ * {@link LeadCreator} (LastName and Company default from the sync settings), except in smart campaigns of a program
+ * linked to a campaign, where the implied action is off and the person is skipped with the reason. Each Salesforce
+ * call runs outside any transaction; what it changed is then recorded in one transaction per group.
  */
 public final class SalesforceFlowActions implements SalesforceSteps {
 
@@ -55,8 +57,8 @@ public final class SalesforceFlowActions implements SalesforceSteps {
     private final Jdbi jdbi;
     private final Clock clock;
     private final Supplier<Optional<SalesforceClient>> clients;
-    private final SyncSettingsService settings;
     private final FlowRecorder recorder;
+    private final LeadCreator leads;
     private final PersonDao people = new PersonDao();
     private final ProgramDao programs = new ProgramDao();
 
@@ -69,8 +71,8 @@ public final class SalesforceFlowActions implements SalesforceSteps {
         this.jdbi = jdbi;
         this.clock = clock;
         this.clients = clients;
-        this.settings = settings;
         this.recorder = new FlowRecorder(activityLog, new TriggerQueue(), memberships);
+        this.leads = new LeadCreator(jdbi, settings, activityLog, clock);
     }
 
     @Override
@@ -142,7 +144,7 @@ public final class SalesforceFlowActions implements SalesforceSteps {
          */
         void sync(List<Person> group, String owner) {
             List<Person> missing = group.stream().filter(p -> !inSalesforce(p)).toList();
-            createLeads(missing, owner).forEach((person, id) -> outcomes.put(person.id(), StepOutcome.done()));
+            createLeads(missing, owner).forEach(person -> outcomes.put(person.id(), StepOutcome.done()));
             List<Person> existing = group.stream().filter(this::inSalesforceAndUndecided).toList();
             for (SfdcType type : SfdcType.values()) {
                 List<Person> ofType = existing.stream().filter(p -> p.sfdcType() == type).toList();
@@ -156,8 +158,8 @@ public final class SalesforceFlowActions implements SalesforceSteps {
                     Person person = ofType.get(r.index());
                     if (r.success()) {
                         outcomes.put(person.id(), StepOutcome.done());
-                        writes.add(() -> jdbi.useTransaction(tx -> recorder.synced(tx, campaign, person, type,
-                                person.sfdcId(), false, owner, Timestamps.now(clock))));
+                        writes.add(() -> jdbi.useTransaction(tx -> recorder.updated(tx, campaign, person, type,
+                                owner, Timestamps.now(clock))));
                     } else {
                         outcomes.put(person.id(), failure(r.error()));
                     }
@@ -177,7 +179,7 @@ public final class SalesforceFlowActions implements SalesforceSteps {
                 missing.forEach(p -> outcomes.put(p.id(), StepOutcome.skipped(IMPLIED_OFF)));
                 return ready;
             }
-            createLeads(missing, null).forEach((person, id) -> ready.add(withSalesforce(person, id)));
+            ready.addAll(createLeads(missing, null));
             return ready;
         }
 
@@ -302,28 +304,21 @@ public final class SalesforceFlowActions implements SalesforceSteps {
             return members;
         }
 
-        /** Creates Leads (owned by {@code owner} when given); records each and returns them with their Lead id. */
-        private Map<Person, String> createLeads(List<Person> missing, String owner) {
-            Map<Person, String> created = new LinkedHashMap<>();
+        /**
+         * Creates Leads (owned by {@code owner} when given) through the shared, crash-safe {@link LeadCreator};
+         * returns the people now in Salesforce. A call that stopped part-way is rethrown once what it did is kept.
+         */
+        private List<Person> createLeads(List<Person> missing, String owner) {
             if (missing.isEmpty()) {
-                return created;
+                return List.of();
             }
-            SyncSettings defaults = settings.current();
-            List<Map<String, Object>> records = missing.stream().map(p -> lead(p, defaults, owner)).toList();
-            List<SaveResult> results = client.create("Lead", records);
-            jdbi.useTransaction(tx -> {
-                for (SaveResult r : results) {
-                    Person person = missing.get(r.index());
-                    if (r.success()) {
-                        recorder.synced(tx, campaign, person, SfdcType.LEAD, r.id(), true, owner,
-                                Timestamps.now(clock));
-                        created.put(person, r.id());
-                    } else {
-                        outcomes.put(person.id(), failure(r.error()));
-                    }
-                }
-            });
-            return created;
+            LeadResults results = leads.create(client, missing, new LeadOrigin(owner, campaign.id(),
+                    "Smart Campaign " + campaign.name() + ": created"));
+            results.failed().forEach((id, error) -> outcomes.put(id, failure(error)));
+            if (results.stoppedBy() != null) {
+                throw results.stoppedBy();
+            }
+            return missing.stream().map(p -> results.linked(p.id())).flatMap(Optional::stream).toList();
         }
 
         private boolean impliedActionsOff() {
@@ -332,7 +327,7 @@ public final class SalesforceFlowActions implements SalesforceSteps {
         }
 
         private boolean inSalesforce(Person p) {
-            return p.sfdcId() != null && !p.sfdcIsDeleted();
+            return !LeadCreator.needsLead(p);
         }
 
         private boolean inSalesforceAndUndecided(Person p) {
@@ -340,33 +335,11 @@ public final class SalesforceFlowActions implements SalesforceSteps {
         }
     }
 
-    private static Person withSalesforce(Person p, String leadId) {
-        return new Person(p.id(), p.email(), p.firstName(), p.lastName(), p.company(), p.title(), p.phone(),
-                SfdcType.LEAD, leadId, false, p.acquisitionProgramId(), p.acquisitionDate(), p.createdAt(),
-                p.updatedAt());
-    }
-
     private static Map<String, Object> member(CampaignTarget target, Person p, String status) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("CampaignId", target.campaignId());
         record.put(p.sfdcType() == SfdcType.CONTACT ? "ContactId" : "LeadId", p.sfdcId());
         record.put("Status", status);
-        return record;
-    }
-
-    private static Map<String, Object> lead(Person p, SyncSettings defaults, String owner) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        if (owner != null) {
-            record.put("OwnerId", owner);
-        }
-        record.put("LastName", p.lastName() != null ? p.lastName() : defaults.defaultLeadLastName());
-        record.put("Company", p.company() != null ? p.company() : defaults.defaultLeadCompany());
-        if (p.firstName() != null) {
-            record.put("FirstName", p.firstName());
-        }
-        if (p.email() != null) {
-            record.put("Email", p.email());
-        }
         return record;
     }
 
