@@ -105,6 +105,7 @@ public final class SyncBench {
     public static void main(String[] args) throws Exception {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         ((Logger) LoggerFactory.getLogger("dev.tandem.server.sync.reconcile")).setLevel(Level.INFO);
+        ((Logger) LoggerFactory.getLogger("dev.tandem.server.sync.reconcile.InitialBulkPush")).setLevel(Level.DEBUG);
         int[] pushSizes = Arrays.stream((args.length > 0 ? args[0] : "200,1000,5000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         int pullSize = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
@@ -235,19 +236,26 @@ public final class SyncBench {
         changeAll(program, ids, "Member");
         ids = null;
         System.gc();
+        long liveBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         HeapWatch heap = HeapWatch.begin();
         long before = calls();
+        long tandemCpu = tandemCpuNanos();
+        long emulatorCpu = emulatorCpuNanos();
         long start = System.nanoTime();
         String campaign = link(program);
         double seconds = seconds(start);
+        tandemCpu = tandemCpuNanos() - tandemCpu;
+        emulatorCpu = emulatorCpuNanos() - emulatorCpu;
         heap.finish();
         long linkCalls = calls() - before;
         long inSalesforce = salesforce.count(Soql.selectCount().from("CampaignMember")
                 .where(Cond.eq("CampaignId", campaign)).build());
         System.out.printf(Locale.ROOT, "link | initial reconcile of a %,d-member program | %.1f s | %d calls | %,d members "
-                + "in Salesforce | Tandem's JVM (emulator apart): peak used heap %d MiB, most live after a GC %d MiB, "
-                + "max heap %d MiB, %d GCs%n", n, seconds, linkCalls, inSalesforce, heap.peakUsed() >> 20,
-                heap.maxLiveAfterGc() >> 20, Runtime.getRuntime().maxMemory() >> 20, heap.collections());
+                + "in Salesforce | CPU used: Tandem %.1f s, emulator %.1f s | Tandem's JVM (emulator apart): peak used "
+                + "heap %d MiB, most live after a GC %d MiB (%d MiB before the link), max heap %d MiB, %d GCs%n", n,
+                seconds, linkCalls, inSalesforce, tandemCpu / 1e9, emulatorCpu / 1e9, heap.peakUsed() >> 20,
+                heap.maxLiveAfterGc() >> 20, liveBefore >> 20, Runtime.getRuntime().maxMemory() >> 20,
+                heap.collections());
     }
 
     private long program() throws Exception {
@@ -303,6 +311,15 @@ public final class SyncBench {
 
     private long calls() {
         return emulator.apiCallsUsed();
+    }
+
+    private static long tandemCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private long emulatorCpuNanos() {
+        return emulatorProcess.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     /** The emulator in a JVM of its own, on this benchmark's classpath, listening on a free port. */

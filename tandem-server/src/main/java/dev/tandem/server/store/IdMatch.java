@@ -8,16 +8,16 @@ import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The condition "rows of one scope (e.g. a program) whose id column is one of these ids (e.g. a batch of people)"
- * in the form each database plans well, whatever its statistics.
+ * in a form both databases answer with one index lookup per id, whatever their statistics.
  *
- * <p>PostgreSQL without statistics on a table (before the first ANALYZE after a bulk load, or with autovacuum
- * off) guesses that {@code scope = ?} selects 0.5 % of the rows, so it prefers scanning the scope's whole prefix of
- * the primary key over a few hundred lookups by id; the generic plan of a prepared statement keeps that choice.
- * With one large program that is a scan of every member per batch, and writes slow down as the program grows.
- * So on PostgreSQL the ids come as one array ({@code id = ANY(:ids)}, one statement text for every batch size) and
- * the scope is compared as an expression ({@code scope + 0}), which no index can serve: the only plan left is the
- * lookup of each id in the index that leads with the id column. H2 plans its {@code IN} list as index lookups and
- * does not use an index for {@code = ANY(array)}, so it keeps the plain form.
+ * <p>Left to choose, both planners may scan the scope's whole prefix of the primary key and filter the ids: H2 does
+ * so for lists of a few hundred ids, and PostgreSQL without statistics (before the first ANALYZE after a bulk load,
+ * or with autovacuum off) guesses that {@code scope = ?} selects 0.5 % of the rows, a choice the generic plan of a
+ * prepared statement then keeps. With one large program that is a scan of all its rows per batch, so writes slowed
+ * down as the program grew. Here the scope is compared as an expression ({@code scope + 0}), which no index can
+ * serve, leaving the lookup of each id in the index that leads with the id column as the only cheap plan.
+ * PostgreSQL gets the ids as one array ({@code = ANY(:ids)}: one statement text for every batch size); H2 keeps
+ * the {@code IN} list, because it uses no index for {@code = ANY(array)}.
  */
 public final class IdMatch {
 
@@ -41,9 +41,8 @@ public final class IdMatch {
      * {@link #bind}. {@code idColumn} must lead an index of the table.
      */
     public String condition(String scopeColumn, String scopeName, String idColumn, String idsName) {
-        return postgres
-                ? idColumn + " = ANY(:" + idsName + ") AND " + scopeColumn + " + 0 = :" + scopeName
-                : scopeColumn + " = :" + scopeName + " AND " + idColumn + " IN (<" + idsName + ">)";
+        String ids = postgres ? idColumn + " = ANY(:" + idsName + ")" : idColumn + " IN (<" + idsName + ">)";
+        return ids + " AND " + scopeColumn + " + 0 = :" + scopeName;
     }
 
     /** Binds the ids named in {@link #condition}. */

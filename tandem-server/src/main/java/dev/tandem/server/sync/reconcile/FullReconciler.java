@@ -66,11 +66,15 @@ public final class FullReconciler implements CampaignReconciler {
     private static final String REASON = "Salesforce campaign reconcile";
     private static final int MEMBER_PAGE = 1000;
 
-    /** Tuning of the reconcile. */
-    public record Options(int bulkAbove, int pushBatch) {
+    /**
+     * Tuning of the reconcile: Bulk query above {@code bulkAbove} campaign members, outbox drained in batches of
+     * {@code pushBatch} members, and an initial link's Tandem-only members written {@code initialChunk} at a time
+     * (two Bulk jobs per chunk, two chunks on their way at once).
+     */
+    public record Options(int bulkAbove, int pushBatch, int initialChunk) {
 
-        /** Bulk query above 2,000 members; pushes in batches of 20,000 members. */
-        public static final Options DEFAULT = new Options(2000, 20_000);
+        /** Bulk query above 2,000 members; pushes in batches of 20,000; initial chunks of 10,000. */
+        public static final Options DEFAULT = new Options(2000, 20_000, 10_000);
     }
 
     private final Jdbi jdbi;

@@ -35,23 +35,35 @@ import dev.tandem.server.sync.settings.SyncSettings;
 import dev.tandem.server.sync.settings.SyncSettingsService;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The initial reconcile's push of the members only Tandem has, written straight through Bulk API 2.0 rather than
  * queued in the outbox first. The program's members are read a chunk at a time (keyset by person); for each chunk
  * the missing Leads are created in one Bulk job and then the CampaignMembers in another, and the results are
  * recorded in batched transactions: person links with their "Sync Lead to SFDC" activity, mirror rows with their
- * "Add to SFDC Campaign" activity.
+ * "Add to SFDC Campaign" activity. The recording runs on a background thread, in order, while the next Bulk job
+ * is on its way, so the push takes about the longer of the two instead of their sum.
  *
  * <p>Nothing is lost on the way. A record Salesforce refuses becomes an outbox row waiting out its backoff plus an
  * open sync error, so a retry sends it through the ordinary pusher; a CampaignMember Salesforce already holds
@@ -61,8 +73,11 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class InitialBulkPush {
 
+    private static final Logger LOG = LoggerFactory.getLogger(InitialBulkPush.class);
+    /** Two chunks on their way at once: one's Bulk job runs while the other's is polled or read back. */
+    private static final int CHUNKS_IN_FLIGHT = 2;
     private static final int LOOKUP_BATCH = 1000;
-    private static final int WRITE_BATCH = 5000;
+    private static final int WRITE_BATCH = 2000;
     private static final String ORIGIN = "RECONCILE";
     private static final List<Operation> PUSH_OPERATIONS =
             List.of(Operation.PUSH_LEADS, Operation.PUSH_STATUSES, Operation.PUSH_MEMBERS);
@@ -110,29 +125,98 @@ public final class InitialBulkPush {
      * change. Returns STOPPED_BY_LIMIT when Salesforce's limit or Tandem's budget stopped it (the rest is queued).
      */
     public RunOutcome push(SalesforceClient client, CampaignLink link, Channel channel, ActiveRun run) {
-        long after = 0;
-        while (true) {
-            long from = after;
-            List<StoredMembership> page = jdbi.withHandle(h -> memberships.page(h, link.programId(), List.of(), from,
-                    chunk));
-            if (page.isEmpty()) {
+        ExecutorService network = Executors.newFixedThreadPool(CHUNKS_IN_FLIGHT, daemon("tandem-initial-bulk"));
+        try (OrderedWrites writes = new OrderedWrites("tandem-initial-bulk-writes")) {
+            Deque<InFlight> inFlight = new ArrayDeque<>();
+            InFlight failed = null;
+            long after = 0;
+            while (failed == null && !writes.failed()) {
+                long from = after;
+                List<StoredMembership> page = jdbi.withHandle(h -> memberships.page(h, link.programId(), List.of(),
+                        from, chunk));
+                if (page.isEmpty()) {
+                    break;
+                }
+                after = page.get(page.size() - 1).membership().personId();
+                List<Pending> missing = jdbi.withHandle(h -> missingFromSalesforce(h, link.programId(), page));
+                List<Pending> ready;
+                try {
+                    // On this thread, one chunk after the other, so two chunks never create the same status.
+                    ready = ensureStatuses(client, link, channel, missing, run, writes);
+                } catch (SalesforceException e) {
+                    failed = new InFlight(from, CompletableFuture.failedFuture(e));
+                    break;
+                }
+                inFlight.add(new InFlight(from, network.submit(() -> pushChunk(client, link, ready, run, writes))));
+                if (inFlight.size() == CHUNKS_IN_FLIGHT) {
+                    InFlight oldest = inFlight.poll();
+                    if (oldest.failure() != null) {
+                        failed = oldest;
+                    }
+                }
+            }
+            // Every chunk still on its way finishes (or fails) before anything is queued.
+            for (InFlight chunkInFlight : inFlight) {
+                if (chunkInFlight.failure() != null && failed == null) {
+                    failed = chunkInFlight;
+                }
+            }
+            writes.await();
+            if (failed == null) {
                 return RunOutcome.COMPLETED;
             }
-            after = page.get(page.size() - 1).membership().personId();
-            List<Pending> missing = jdbi.withHandle(h -> missingFromSalesforce(h, link.programId(), page));
+            // What the failed chunk did not settle, and everything after it, waits in the outbox.
+            queueTandemOnly(link.programId(), failed.from());
+            if (failed.failure().isLimit()) {
+                return RunOutcome.STOPPED_BY_LIMIT;
+            }
+            throw failed.failure();
+        } finally {
+            network.shutdown();
+        }
+    }
+
+    /** The Lead job then the CampaignMember job of one chunk; their results are handed to {@code writes}. */
+    private void pushChunk(SalesforceClient client, CampaignLink link, List<Pending> members, ActiveRun run,
+                           OrderedWrites writes) {
+        long t0 = System.nanoTime();
+        List<Pending> withRecords = createMissingLeads(client, members, run, writes);
+        long t1 = System.nanoTime();
+        insertCampaignMembers(client, link, withRecords, run, writes);
+        LOG.debug("Bulk push of {} members: Leads {} ms, CampaignMembers {} ms", members.size(),
+                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+    }
+
+    /** A chunk handed to a network thread, by the person id its page started after. */
+    private record InFlight(long from, Future<?> future) {
+
+        /** Waits for the chunk; the Salesforce failure that stopped it, or null. */
+        SalesforceException failure() {
             try {
-                List<Pending> withLeads = createMissingLeads(client, missing, run);
-                List<Pending> insertable = ensureStatuses(client, link, channel, withLeads, run);
-                insertCampaignMembers(client, link, insertable, run);
-            } catch (SalesforceException e) {
-                // What this chunk did not settle, and everything after it, waits in the outbox.
-                queueTandemOnly(link.programId(), from);
-                if (e.isLimit()) {
-                    return RunOutcome.STOPPED_BY_LIMIT;
+                future.get();
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while pushing members to Salesforce", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SalesforceException salesforce) {
+                    return salesforce;
                 }
-                throw e;
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
             }
         }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread thread = new Thread(r, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** The members of {@code page} that Salesforce lacks (no mirror row) and that have no change queued. */
@@ -161,7 +245,8 @@ public final class InitialBulkPush {
      * person to its new Lead and logs "Sync Lead to SFDC". Returns the members that now have a Salesforce record;
      * the others are left retryable.
      */
-    private List<Pending> createMissingLeads(SalesforceClient client, List<Pending> members, ActiveRun run) {
+    private List<Pending> createMissingLeads(SalesforceClient client, List<Pending> members, ActiveRun run,
+                                             OrderedWrites writes) {
         SyncSettings current = settings.current();
         List<Pending> needLead = new ArrayList<>();
         List<Map<String, Object>> records = new ArrayList<>();
@@ -175,7 +260,9 @@ public final class InitialBulkPush {
         if (records.isEmpty()) {
             return members;
         }
+        long started = System.nanoTime();
         SalesforceWrite write = SalesforceWrite.run(client, WriteOperation.INSERT, "Lead", records);
+        LOG.debug("{} Leads written in {} ms", records.size(), (System.nanoTime() - started) / 1_000_000);
         records.clear();
         Instant now = clock.instant();
         Map<Long, Person> linked = new HashMap<>();
@@ -196,9 +283,9 @@ public final class InitialBulkPush {
                 unknown.add(p);
             }
         }
-        inBatches(new ArrayList<>(linked.values()), batch -> jdbi.useTransaction(tx -> recordLeads(tx, batch, now,
-                run)));
-        fallBack(refused, unknown, now, run);
+        List<Person> toLink = new ArrayList<>(linked.values());
+        writes.submit(() -> inBatches(toLink, batch -> jdbi.useTransaction(tx -> recordLeads(tx, batch, now, run))));
+        writes.submit(() -> fallBack(refused, unknown, now, run));
         rethrowLimit(write);
         List<Pending> ready = new ArrayList<>();
         for (Pending p : members) {
@@ -224,7 +311,7 @@ public final class InitialBulkPush {
 
     /** Makes sure the campaign has every status the members hold; members whose status cannot be made wait. */
     private List<Pending> ensureStatuses(SalesforceClient client, CampaignLink link, Channel channel,
-                                         List<Pending> members, ActiveRun run) {
+                                         List<Pending> members, ActiveRun run, OrderedWrites writes) {
         Map<String, Boolean> labels = new LinkedHashMap<>();
         for (Pending p : members) {
             labels.computeIfAbsent(p.status(), s -> channel.status(s).map(ProgressionStatus::success).orElse(false));
@@ -248,13 +335,14 @@ public final class InitialBulkPush {
                 refused.add(new Refused(p, Operation.PUSH_STATUSES, null, error));
             }
         }
-        fallBack(refused, List.of(), clock.instant(), run);
+        Instant now = clock.instant();
+        writes.submit(() -> fallBack(refused, List.of(), now, run));
         return ready;
     }
 
     /** Inserts the CampaignMembers in one Bulk job and records mirror rows and "Add to SFDC Campaign". */
     private void insertCampaignMembers(SalesforceClient client, CampaignLink link, List<Pending> members,
-                                       ActiveRun run) {
+                                       ActiveRun run, OrderedWrites writes) {
         if (members.isEmpty()) {
             return;
         }
@@ -266,7 +354,9 @@ public final class InitialBulkPush {
             record.put("Status", p.status());
             records.add(record);
         }
+        long started = System.nanoTime();
         SalesforceWrite write = SalesforceWrite.run(client, WriteOperation.INSERT, "CampaignMember", records);
+        LOG.debug("{} CampaignMembers written in {} ms", records.size(), (System.nanoTime() - started) / 1_000_000);
         records.clear();
         Instant now = clock.instant();
         List<MirrorRow> written = new ArrayList<>();
@@ -290,8 +380,9 @@ public final class InitialBulkPush {
                 unknown.add(p);
             }
         }
-        inBatches(written, batch -> jdbi.useTransaction(tx -> recordMembers(tx, link, batch, now, run)));
-        fallBack(refused, unknown, now, run);
+        writes.submit(() -> inBatches(written, batch -> jdbi.useTransaction(tx -> recordMembers(tx, link, batch, now,
+                run))));
+        writes.submit(() -> fallBack(refused, unknown, now, run));
         rethrowLimit(write);
     }
 
