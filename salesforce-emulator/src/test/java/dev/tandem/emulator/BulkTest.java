@@ -38,7 +38,7 @@ class BulkTest extends EmulatorTestBase {
         String[] lines = ok.body().split("\n");
         assertThat(lines[0]).isEqualTo("\"sf__Id\",\"sf__Created\",\"LastName\",\"Company\",\"Email\"");
         assertThat(lines).hasSize(3);
-        assertThat(lines[1]).startsWith("\"00Q").contains("\"false\"", "\"Ada\"");
+        assertThat(lines[1]).as("an inserted row is created").startsWith("\"00Q").contains("\"true\"", "\"Ada\"");
         String failed = api.get(JOBS + "/ingest/" + id + "/failedResults").body();
         assertThat(failed.split("\n")[0]).isEqualTo("\"sf__Id\",\"sf__Error\",\"LastName\",\"Company\",\"Email\"");
         assertThat(failed.split("\n")[1]).startsWith("\"\",\"REQUIRED_FIELD_MISSING:Required fields are missing:"
@@ -50,8 +50,10 @@ class BulkTest extends EmulatorTestBase {
     @Test
     void ingestUpdateAndDeleteUseTheIdColumn() {
         String lead = lead("Old");
-        runIngest("Lead", "update", "Id,Title\n" + lead + ",Boss\n", "");
+        JsonNode update = runIngest("Lead", "update", "Id,Title\n" + lead + ",Boss\n", "");
         assertThat(api.get(Api.V + "/sobjects/Lead/" + lead).json().path("Title").asText()).isEqualTo("Boss");
+        assertThat(api.get(JOBS + "/ingest/" + update.path("id").asText() + "/successfulResults").body()
+                .split("\n")[1]).as("an updated row is not created").startsWith("\"" + lead + "\",\"false\"");
         runIngest("Lead", "delete", "Id\n" + lead + "\n", "");
         assertThat(api.get(Api.V + "/sobjects/Lead/" + lead).status()).isEqualTo(404);
     }

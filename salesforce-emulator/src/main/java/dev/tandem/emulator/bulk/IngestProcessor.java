@@ -141,7 +141,10 @@ final class IngestProcessor {
             String resultId;
             boolean created = false;
             switch (job.operation) {
-                case "insert" -> resultId = records.create(w, type, input).id();
+                case "insert" -> {
+                    resultId = records.create(w, type, input).id();
+                    created = true;
+                }
                 case "update" -> {
                     resultId = requireId(type, id);
                     records.update(w, type, resultId, input);

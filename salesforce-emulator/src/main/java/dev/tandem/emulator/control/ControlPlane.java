@@ -159,13 +159,35 @@ public final class ControlPlane {
 
     private ApiResponse addFault(Context c) {
         ObjectNode b = Json.parseObject(c.bodyAsBytes());
+        JsonNode probability = b.path("probability");
+        if (!probability.isMissingNode() && !probability.isNull() && !probability.isNumber()) {
+            throw ApiException.badRequest("INVALID_INPUT", "probability must be a number in (0, 1]");
+        }
+        JsonNode seed = b.path("seed");
+        if (!seed.isMissingNode() && !seed.isNull() && !seed.isIntegralNumber()) {
+            throw ApiException.badRequest("INVALID_INPUT", "seed must be an integer");
+        }
         FaultRule rule = new FaultRule(b.path("errorCode").asText(null), b.path("httpStatus").asInt(400),
                 b.path("method").asText(null), b.path("pathRegex").asText(null), b.path("afterN").asInt(0),
-                b.path("times").asInt(1), b.path("latencyMs").asLong(0), b.path("message").asText(null));
-        if (rule.errorCode() == null && rule.latencyMs() <= 0) {
+                b.path("times").asInt(1), b.path("latencyMs").asLong(0), b.path("message").asText(null),
+                probability.isNumber() ? probability.asDouble() : 1.0, seed.isIntegralNumber() ? seed.asLong() : null,
+                b.path("perRecord").asBoolean(false));
+        if (!(rule.probability() > 0 && rule.probability() <= 1)) {
+            throw ApiException.badRequest("INVALID_INPUT", "probability must be in (0, 1], was " + rule.probability());
+        }
+        if (rule.perRecord()) {
+            if (rule.errorCode() == null) {
+                throw ApiException.badRequest("INVALID_INPUT", "a perRecord fault needs an errorCode (the record's"
+                        + " statusCode, e.g. UNABLE_TO_LOCK_ROW)");
+            }
+            if (rule.latencyMs() > 0) {
+                throw ApiException.badRequest("INVALID_INPUT", "latencyMs applies to whole requests, not to a"
+                        + " perRecord fault");
+            }
+        } else if (rule.errorCode() == null && rule.latencyMs() <= 0) {
             throw ApiException.badRequest("INVALID_INPUT", "a fault needs an errorCode or a latencyMs");
         }
-        if (rule.httpStatus() != 0 && (rule.httpStatus() < 100 || rule.httpStatus() > 599)) {
+        if (!rule.perRecord() && rule.httpStatus() != 0 && (rule.httpStatus() < 100 || rule.httpStatus() > 599)) {
             throw ApiException.badRequest("INVALID_INPUT", "httpStatus must be 0 (drop) or 100..599");
         }
         try {

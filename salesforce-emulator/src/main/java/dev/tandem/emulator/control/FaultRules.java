@@ -1,23 +1,35 @@
 package dev.tandem.emulator.control;
 
 import dev.tandem.emulator.FaultRule;
+import dev.tandem.emulator.error.ApiException;
+import dev.tandem.emulator.http.RecordFault;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
-/** Armed fault rules and how often each has matched and fired. */
+/**
+ * Armed fault rules and how often each has matched and fired. A request rule fails whole requests; a per-record
+ * rule counts and fails single records of the writes it matches. Each rule draws from its own random source,
+ * seeded when the rule names a seed, so a seeded run fails the same requests and records again.
+ */
 public final class FaultRules {
     /** What to do with a request a rule fired on. */
     public record Firing(FaultRule rule, String message) {
+    }
+
+    /** The request fault that fired (or null) and the record faults that apply to the request's records. */
+    public record Match(Firing request, RecordFault records) {
     }
 
     private static final class Armed {
         final String id;
         final FaultRule rule;
         final Pattern path;
+        final Random random;
         int matched;
         int fired;
 
@@ -25,6 +37,28 @@ public final class FaultRules {
             this.id = id;
             this.rule = rule;
             this.path = rule.pathRegex() == null ? null : Pattern.compile(rule.pathRegex());
+            this.random = rule.seed() == null ? new Random() : new Random(rule.seed());
+        }
+
+        boolean matches(String method, String requestPath) {
+            return (rule.method() == null || rule.method().equalsIgnoreCase(method))
+                    && (path == null || path.matcher(requestPath).find());
+        }
+
+        /** Counts one match (a request, or a record) and says whether the rule fires on it. */
+        boolean fires() {
+            matched++;
+            boolean due = matched > rule.afterN() && (rule.times() < 0 || fired < rule.times());
+            // A draw only for due matches: what a seeded rule fails does not depend on the matches before afterN.
+            if (due && (rule.probability() >= 1.0 || random.nextDouble() < rule.probability())) {
+                fired++;
+                return true;
+            }
+            return false;
+        }
+
+        String message() {
+            return rule.message() != null ? rule.message() : defaultMessage(rule.errorCode());
         }
     }
 
@@ -60,25 +94,40 @@ public final class FaultRules {
         return out;
     }
 
-    /** The first rule that fires for this request, counting matches on every rule that matches; or null. */
-    public synchronized Firing match(String method, String path) {
+    /**
+     * The first request rule that fires for this request (counting a match on every request rule that matches),
+     * and the per-record rules that match it, which decide record by record as the request's records are written.
+     */
+    public synchronized Match match(String method, String path) {
         Firing result = null;
+        List<Armed> perRecord = new ArrayList<>();
         for (Armed a : rules.values()) {
-            if (a.rule.method() != null && !a.rule.method().equalsIgnoreCase(method)) {
+            if (!a.matches(method, path)) {
                 continue;
             }
-            if (a.path != null && !a.path.matcher(path).find()) {
-                continue;
-            }
-            a.matched++;
-            boolean due = a.matched > a.rule.afterN() && (a.rule.times() < 0 || a.fired < a.rule.times());
-            if (due && result == null) {
-                a.fired++;
-                result = new Firing(a.rule, a.rule.message() != null ? a.rule.message()
-                        : defaultMessage(a.rule.errorCode()));
+            if (a.rule.perRecord()) {
+                perRecord.add(a);
+            } else if (result == null ? a.fires() : countOnly(a)) {
+                result = new Firing(a.rule, a.message());
             }
         }
-        return result;
+        return new Match(result, perRecord.isEmpty() ? RecordFault.NONE : () -> nextRecord(perRecord));
+    }
+
+    private static boolean countOnly(Armed a) {
+        a.matched++;
+        return false;
+    }
+
+    /** The first per-record rule that fires on this record, as the record's error; or null. */
+    private synchronized ApiException nextRecord(List<Armed> perRecord) {
+        ApiException error = null;
+        for (Armed a : perRecord) {
+            if (error == null ? a.fires() : countOnly(a)) {
+                error = ApiException.badRequest(a.rule.errorCode(), a.message(), List.of());
+            }
+        }
+        return error;
     }
 
     static String defaultMessage(String code) {

@@ -13,9 +13,15 @@ import java.util.function.Function;
  * @param version the version segment, e.g. "v62.0"
  * @param header case-insensitive header lookup (null when absent)
  * @param tx the enclosing transaction for composite allOrNone, or null for an independent call
+ * @param recordFault the injected record-level faults for the records this call writes
  */
 public record ApiRequest(String method, String version, List<String> segments, Map<String, List<String>> query,
-                         Function<String, String> header, byte[] body, Principal principal, Tx tx) {
+                         Function<String, String> header, byte[] body, Principal principal, Tx tx,
+                         RecordFault recordFault) {
+
+    public ApiRequest {
+        recordFault = recordFault == null ? RecordFault.NONE : recordFault;
+    }
 
     /** The first value of a query parameter, or null. */
     public String param(String name) {

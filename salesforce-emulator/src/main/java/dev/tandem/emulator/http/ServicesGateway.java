@@ -108,7 +108,8 @@ public final class ServicesGateway implements Handler {
     }
 
     private ApiResponse route(Context ctx, String method, String path, Outcome outcome) {
-        FaultRules.Firing fault = faults.match(method, path);
+        FaultRules.Match matched = faults.match(method, path);
+        FaultRules.Firing fault = matched.request();
         long latency = fault == null ? 0 : fault.rule().latencyMs();
         if (fault != null) {
             if (fault.rule().errorCode() != null) {
@@ -180,7 +181,7 @@ public final class ServicesGateway implements Handler {
             Map<String, List<String>> query = RestApi.parseQuery(ctx.queryString());
             query.remove("_HttpMethod");
             return api.dispatch(new ApiRequest(method, version, decoded, query, ctx::header, ctx.bodyAsBytes(),
-                    principal, null));
+                    principal, null, matched.records()));
         } finally {
             limits.exit(ticket);
         }

@@ -90,6 +90,10 @@ final class CollectionsResource {
             for (JsonNode record : parsed.records()) {
                 Tx one = w.tx().child();
                 try {
+                    ApiException injected = req.recordFault().next();
+                    if (injected != null) {
+                        throw injected;
+                    }
                     out.add(op.apply(new WriteContext(w.principal(), one, w.now()), record));
                     one.commit();
                     failed.add(false);

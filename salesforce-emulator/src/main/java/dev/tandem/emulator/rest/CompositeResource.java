@@ -107,7 +107,9 @@ final class CompositeResource {
             try {
                 String url = substitute(s.url(), results);
                 JsonNode body = s.body() == null ? null : substituteTree(s.body(), results);
-                r = api.dispatchUrl(req, s.method(), url, body == null ? new byte[0] : Json.bytes(body), tx);
+                ApiException injected = isSingleRecordWrite(s.method(), url) ? req.recordFault().next() : null;
+                r = injected != null ? ApiResponse.error(injected)
+                        : api.dispatchUrl(req, s.method(), url, body == null ? new byte[0] : Json.bytes(body), tx);
             } catch (ApiException e) {
                 r = ApiResponse.error(e);
             }
@@ -118,6 +120,11 @@ final class CompositeResource {
             }
         }
         return responses;
+    }
+
+    /** A subrequest that writes one record (an sObject create, update, upsert or delete, not a collection). */
+    private static boolean isSingleRecordWrite(String method, String url) {
+        return !method.equals("GET") && url.contains("/sobjects/") && !url.contains("/composite/sobjects");
     }
 
     private static ObjectNode subResponse(String ref, ApiResponse r) {

@@ -192,7 +192,7 @@ public final class RestApi {
         String version = parts.remove(0);
         List<String> decoded = parts.stream().map(p -> URLDecoder.decode(p, StandardCharsets.UTF_8)).toList();
         return dispatch(new ApiRequest(method, version, decoded, params, parent.header(), body, parent.principal(),
-                tx));
+                tx, parent.recordFault()));
     }
 
     /** Parses a query string, decoding "+" as a space the way form encoding does. */

@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -57,14 +59,27 @@ public final class AutomationEngine implements AutoCloseable {
      */
     public AutomationEngine(Jdbi jdbi, ActivityLog activityLog, MembershipService memberships, Clock clock,
                             CampaignMemberships campaignMemberships, SalesforceSteps salesforce, Duration idlePause) {
+        this(jdbi, activityLog, memberships, clock, ZoneOffset.UTC, campaignMemberships, salesforce, idlePause);
+    }
+
+    /**
+     * Builds the engine in a subscription time zone (wait times, date tokens, recurrences) and registers its trigger
+     * queue with the activity log.
+     *
+     * @param salesforce runs Salesforce flow actions; null when Salesforce is not configured
+     * @param idlePause  how long the worker sleeps when it found no work
+     */
+    public AutomationEngine(Jdbi jdbi, ActivityLog activityLog, MembershipService memberships, Clock clock,
+                            ZoneId zone, CampaignMemberships campaignMemberships, SalesforceSteps salesforce,
+                            Duration idlePause) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.node = "node-" + UUID.randomUUID().toString().substring(0, 8);
         this.idlePause = idlePause;
         FactsLoader facts = new FactsLoader(campaignMemberships);
         this.triggers = new TriggerProcessor(jdbi, clock, queue, facts);
-        this.batches = new BatchRunner(jdbi, clock, facts);
-        this.flows = new FlowExecutor(jdbi, clock, node, Duration.ofMinutes(5), facts, memberships, salesforce);
+        this.batches = new BatchRunner(jdbi, clock, zone, facts);
+        this.flows = new FlowExecutor(jdbi, clock, zone, node, Duration.ofMinutes(5), facts, memberships, salesforce);
         activityLog.addListener(queue);
     }
 

@@ -3,6 +3,7 @@ package dev.tandem.server.automation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.core.activity.Activity;
 import dev.tandem.core.activity.ActivityType;
+import dev.tandem.core.automation.Recurrence;
 import dev.tandem.server.automation.batch.BatchRun;
 import dev.tandem.server.automation.batch.BatchRunStore;
 import dev.tandem.server.automation.document.FlowReader;
@@ -11,8 +12,9 @@ import dev.tandem.server.automation.flow.StepLogEntry;
 import dev.tandem.server.automation.document.RulesReader;
 import dev.tandem.server.automation.model.CampaignType;
 import dev.tandem.server.automation.model.FlowStep;
-import dev.tandem.server.automation.model.Recurrence;
 import dev.tandem.server.automation.model.SmartCampaign;
+import dev.tandem.server.automation.model.SmartList;
+import dev.tandem.server.automation.model.Trigger;
 import dev.tandem.server.automation.queue.TriggerQueue;
 import dev.tandem.server.automation.store.CampaignStore;
 import dev.tandem.server.automation.validation.CampaignValidator;
@@ -30,6 +32,8 @@ import org.jdbi.v3.core.Jdbi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -58,6 +62,7 @@ public final class CampaignService {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final ZoneId zone;
     private final ActivityLog activityLog;
     private final TriggerQueue queue;
     private final CampaignStore campaigns = new CampaignStore();
@@ -68,8 +73,14 @@ public final class CampaignService {
     private final PersonDao people = new PersonDao();
 
     public CampaignService(Jdbi jdbi, Clock clock, ActivityLog activityLog, TriggerQueue queue) {
+        this(jdbi, clock, ZoneOffset.UTC, activityLog, queue);
+    }
+
+    /** The service in a subscription time zone (recurrences). */
+    public CampaignService(Jdbi jdbi, Clock clock, ZoneId zone, ActivityLog activityLog, TriggerQueue queue) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.zone = zone;
         this.activityLog = activityLog;
         this.queue = queue;
     }
@@ -124,6 +135,10 @@ public final class CampaignService {
         return jdbi.inTransaction(h -> {
             SmartCampaign current = locked(h, id);
             validator.validateRules(h, rules.smartList());
+            if (current.active()) {
+                // The rules decide whether requests can bring tokens to the flow of a running campaign.
+                validator.validateFlow(h, current.programId(), current.flow(), takesRequestTokens(rules.smartList()));
+            }
             if (current.active() && CampaignType.of(rules.smartList()) != CampaignType.TRIGGER) {
                 throw DomainException.conflict("triggers: an active trigger campaign needs at least one trigger; "
                         + "deactivate the campaign first");
@@ -142,7 +157,7 @@ public final class CampaignService {
         List<FlowStep> steps = FlowReader.read(document);
         return jdbi.inTransaction(h -> {
             SmartCampaign current = locked(h, id);
-            validator.validateFlow(h, current.programId(), steps);
+            validator.validateFlow(h, current.programId(), steps, takesRequestTokens(current.smartList()));
             if (current.active() && steps.isEmpty()) {
                 throw DomainException.conflict("steps: an active campaign needs at least one flow step; "
                         + "deactivate the campaign first");
@@ -168,7 +183,7 @@ public final class CampaignService {
             }
             // Programs and channels may have changed since the documents were saved.
             validator.validateRules(h, c.smartList());
-            validator.validateFlow(h, c.programId(), c.flow());
+            validator.validateFlow(h, c.programId(), c.flow(), takesRequestTokens(c.smartList()));
             campaigns.setActive(h, id, true, Timestamps.now(clock));
             return campaigns.get(h, id).orElseThrow();
         });
@@ -216,9 +231,16 @@ public final class CampaignService {
         return scheduleAt(id, Timestamps.now(clock), tokensJson, null);
     }
 
-    /** Makes a batch campaign recurring from {@code recurrence.startAt()}; replaces scheduled runs. */
+    /**
+     * Makes a batch campaign recurring: its first run is the recurrence's first occurrence (at or after
+     * {@code startAt}, in the subscription time zone); replaces scheduled runs.
+     */
     public BatchRun recur(long id, Recurrence recurrence) {
-        return scheduleAt(id, recurrence.startAt(), null, recurrence);
+        Instant first = recurrence.first(zone);
+        if (first == null) {
+            throw DomainException.invalid("endAt: the recurrence ends before its first run");
+        }
+        return scheduleAt(id, first, null, recurrence);
     }
 
     /** The latest runs of a batch campaign. */
@@ -306,13 +328,19 @@ public final class CampaignService {
                 throw DomainException.invalid("steps: smart campaign " + id + " has no flow step");
             }
             validator.validateRules(h, c.smartList());
-            validator.validateFlow(h, c.programId(), c.flow());
+            validator.validateFlow(h, c.programId(), c.flow(), true);
             Instant now = Timestamps.now(clock);
             batches.cancelScheduled(h, id, now);
             campaigns.setRecurrence(h, id, recurrence, now);
             long runId = batches.schedule(h, id, at, tokensJson, now);
             return batches.ofCampaign(h, id, 1).stream().filter(r -> r.id() == runId).findFirst().orElseThrow();
         });
+    }
+
+    // Batch campaigns take tokens from schedule.json; trigger campaigns only through "Campaign is Requested".
+    private static boolean takesRequestTokens(SmartList list) {
+        return CampaignType.of(list) != CampaignType.TRIGGER
+                || list.triggers().stream().anyMatch(t -> t instanceof Trigger.CampaignRequested);
     }
 
     private SmartCampaign locked(Handle h, long id) {

@@ -24,6 +24,10 @@ public final class ConfigOptions {
             + "command lines are visible to other users)", arity = "0..1", interactive = true)
     String dbPassword;
 
+    @Option(names = "--time-zone", description = "Subscription time zone for wait times, date tokens and recurrences "
+            + "(env TANDEM_TIME_ZONE, default UTC), e.g. Europe/Paris")
+    String timeZone;
+
     /** The configuration these options describe on top of {@code env}. */
     public TandemConfig resolve(Map<String, String> env) {
         TandemConfig config = TandemConfig.fromEnvironment(env);
@@ -35,6 +39,9 @@ public final class ConfigOptions {
                     jdbcUrl != null ? jdbcUrl : config.jdbcUrl(),
                     dbUser != null ? dbUser : config.dbUser(),
                     dbPassword != null ? dbPassword : config.dbPassword());
+        }
+        if (timeZone != null) {
+            config = config.withTimeZone(TandemConfig.parseZone("--time-zone", timeZone));
         }
         return config;
     }

@@ -1,5 +1,8 @@
 package dev.tandem.server.config;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +17,9 @@ import java.util.Optional;
  * @param secretKey         key for stored credentials and for re-issuing live access tokens; empty when not configured
  * @param bootstrapClient   API client created (or re-keyed) at start-up, if configured
  * @param accessTokenTtlSeconds lifetime of OAuth access tokens (Marketo: 3600)
+ * @param timeZone          the subscription time zone: Wait step "end on" times, date tokens and batch campaign
+ *                          recurrences are read in it (Marketo's subscription time zone); UTC by default. Every node
+ *                          sharing a database must use the same zone.
  */
 public record TandemConfig(
         int httpPort,
@@ -22,7 +28,8 @@ public record TandemConfig(
         String dbPassword,
         Optional<String> secretKey,
         Optional<ApiClientSecret> bootstrapClient,
-        long accessTokenTtlSeconds) {
+        long accessTokenTtlSeconds,
+        ZoneId timeZone) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_JDBC_URL =
@@ -37,6 +44,7 @@ public record TandemConfig(
     public static final String ENV_SECRET_KEY = "TANDEM_SECRET_KEY";
     public static final String ENV_CLIENT_ID = "TANDEM_API_CLIENT_ID";
     public static final String ENV_CLIENT_SECRET = "TANDEM_API_CLIENT_SECRET";
+    public static final String ENV_TIME_ZONE = "TANDEM_TIME_ZONE";
 
     public TandemConfig {
         if (httpPort < 0 || httpPort > 65535) {
@@ -51,6 +59,13 @@ public record TandemConfig(
         dbUser = dbUser == null ? "" : dbUser;
         dbPassword = dbPassword == null ? "" : dbPassword;
         secretKey = secretKey.filter(key -> !key.isBlank());
+        timeZone = timeZone == null ? ZoneOffset.UTC : timeZone;
+    }
+
+    /** A configuration in the default (UTC) subscription time zone. */
+    public TandemConfig(int httpPort, String jdbcUrl, String dbUser, String dbPassword, Optional<String> secretKey,
+                        Optional<ApiClientSecret> bootstrapClient, long accessTokenTtlSeconds) {
+        this(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds, ZoneOffset.UTC);
     }
 
     /** Defaults overridden by whatever the environment sets. */
@@ -67,7 +82,8 @@ public record TandemConfig(
                 env.getOrDefault(ENV_DB_PASSWORD, ""),
                 nonBlank(env.get(ENV_SECRET_KEY)),
                 clientId.map(id -> new ApiClientSecret(id, clientSecret.orElseThrow())),
-                DEFAULT_TOKEN_TTL_SECONDS);
+                DEFAULT_TOKEN_TTL_SECONDS,
+                nonBlank(env.get(ENV_TIME_ZONE)).map(value -> parseZone(ENV_TIME_ZONE, value)).orElse(ZoneOffset.UTC));
     }
 
     /** Defaults only: an H2 file under ./data on port 8080. */
@@ -77,22 +93,31 @@ public record TandemConfig(
 
     /** This configuration on another port. */
     public TandemConfig withHttpPort(int port) {
-        return new TandemConfig(port, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds);
+        return new TandemConfig(port, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds,
+                timeZone);
     }
 
     /** This configuration on another database. */
     public TandemConfig withDatabase(String url, String user, String password) {
-        return new TandemConfig(httpPort, url, user, password, secretKey, bootstrapClient, accessTokenTtlSeconds);
+        return new TandemConfig(httpPort, url, user, password, secretKey, bootstrapClient, accessTokenTtlSeconds,
+                timeZone);
     }
 
     /** This configuration with a bootstrap API client. */
     public TandemConfig withBootstrapClient(ApiClientSecret client) {
-        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, Optional.of(client), accessTokenTtlSeconds);
+        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, Optional.of(client), accessTokenTtlSeconds,
+                timeZone);
     }
 
     /** This configuration with another access-token lifetime. */
     public TandemConfig withAccessTokenTtlSeconds(long seconds) {
-        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, seconds);
+        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, seconds, timeZone);
+    }
+
+    /** This configuration in another subscription time zone. */
+    public TandemConfig withTimeZone(ZoneId zone) {
+        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds,
+                zone);
     }
 
     /** Secrets are masked so that a logged configuration leaks nothing. */
@@ -102,7 +127,7 @@ public record TandemConfig(
                 + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****")
                 + ", secretKey=" + secretKey.map(key -> "****").orElse("none")
                 + ", bootstrapClient=" + bootstrapClient.map(ApiClientSecret::clientId).orElse("none")
-                + ", accessTokenTtlSeconds=" + accessTokenTtlSeconds + "]";
+                + ", accessTokenTtlSeconds=" + accessTokenTtlSeconds + ", timeZone=" + timeZone + "]";
     }
 
     static int parsePort(String name, String value) {
@@ -110,6 +135,16 @@ public record TandemConfig(
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a port number, got '" + value + "'");
+        }
+    }
+
+    /** Parses a time zone id, naming the option or variable {@code name} when it is not one. */
+    public static ZoneId parseZone(String name, String value) {
+        try {
+            return ZoneId.of(value.trim());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(name + " must be a time zone such as Europe/Paris or UTC, got '"
+                    + value + "'");
         }
     }
 

@@ -18,6 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -44,12 +46,17 @@ final class AutomationServer implements AutoCloseable {
 
     private AutomationServer(TestDatabases.TestDatabase database, boolean ownsDatabase, MutableClock clock,
                              Function<TandemApp.Services, AutomationModule> factory) {
+        this(database, ownsDatabase, clock, ZoneOffset.UTC, factory);
+    }
+
+    private AutomationServer(TestDatabases.TestDatabase database, boolean ownsDatabase, MutableClock clock,
+                             ZoneId zone, Function<TandemApp.Services, AutomationModule> factory) {
         this.database = database;
         this.ownsDatabase = ownsDatabase;
         this.clock = clock;
         AtomicReference<AutomationModule> holder = new AtomicReference<>();
         TandemConfig config = new TandemConfig(0, database.url(), database.user(), database.password(),
-                Optional.of(SECRET_KEY), Optional.empty(), TandemConfig.DEFAULT_TOKEN_TTL_SECONDS);
+                Optional.of(SECRET_KEY), Optional.empty(), TandemConfig.DEFAULT_TOKEN_TTL_SECONDS).withTimeZone(zone);
         this.app = TandemApp.builder(config).clock(clock).module(services -> {
             AutomationModule m = factory.apply(services);
             holder.set(m);
@@ -80,6 +87,12 @@ final class AutomationServer implements AutoCloseable {
     /** A server over a fresh H2 database, without Salesforce. */
     static AutomationServer onH2() {
         return on(TestDatabases.Kind.H2);
+    }
+
+    /** A server over a fresh database of the given kind in a subscription time zone, without Salesforce. */
+    static AutomationServer on(TestDatabases.Kind kind, ZoneId zone) {
+        return new AutomationServer(TestDatabases.create(kind), true, clock(), zone,
+                services -> new AutomationModule(services, (h, ids) -> Map.of(), null, false));
     }
 
     /** A server over a fresh database of the given kind, without Salesforce. */

@@ -3,6 +3,8 @@ package dev.tandem.server.automation;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DocumentValidationTest extends AutomationTestSupport {
@@ -186,19 +188,103 @@ class DocumentValidationTest extends AutomationTestSupport {
     }
 
     @Test
-    void aWaitNeedsExactlyOneOfDurationAndAValidDate() {
+    void aWaitNeedsExactlyOneOfDurationDateAndDateTokenAndAValidDate() {
         long campaign = campaign(null);
+        String needsOne = "a wait needs exactly one of \"duration\" (e.g. \"2 days\"), \"until\" (e.g. "
+                + "\"2026-12-01T09:00:00Z\") and \"untilToken\" (e.g. \"{{my.Event Date}}\")";
 
         JsonNode response = saveFlow(campaign, "{\"steps\":[{\"action\":\"wait\"},"
                 + "{\"action\":\"wait\",\"duration\":\"1 day\",\"until\":\"2026-12-01T09:00:00Z\"},"
                 + "{\"action\":\"wait\",\"until\":\"next monday\"}]}");
 
         assertThat(errors(response)).containsExactly(
-                "1003 steps[0]: a wait needs exactly one of \"duration\" (e.g. \"2 days\") and \"until\" (e.g. "
-                        + "\"2026-12-01T09:00:00Z\")",
-                "1003 steps[1]: a wait needs exactly one of \"duration\" (e.g. \"2 days\") and \"until\" (e.g. "
-                        + "\"2026-12-01T09:00:00Z\")",
+                "1003 steps[0]: " + needsOne,
+                "1003 steps[1]: " + needsOne,
                 "1003 steps[2].until: 'next monday' is not a UTC date-time such as 2026-12-01T09:00:00Z");
+    }
+
+    @Test
+    void anAbbreviatedWaitDurationIsRefusedOnSaveSayingMarketoWouldIgnoreTheStep() {
+        long campaign = campaign(null);
+
+        JsonNode response = saveFlow(campaign, "{\"steps\":[{\"action\":\"wait\",\"duration\":\"4 hrs\"}]}");
+
+        assertThat(errors(response)).containsExactly("1003 steps[0].duration: '4 hrs' abbreviates the unit; write it "
+                + "in full, e.g. '4 hours' (Marketo silently ignores a Wait step whose duration it cannot read; Tandem "
+                + "refuses it when the flow is saved)");
+    }
+
+    @Test
+    void badEndOnOptionsAreRefusedNamingTheField() {
+        long campaign = campaign(null);
+
+        JsonNode response = saveFlow(campaign, "{\"steps\":["
+                + "{\"action\":\"wait\",\"duration\":\"1 day\",\"endOn\":{\"days\":[\"Monday\",\"Caturday\"],"
+                + "\"time\":\"9am\"}},"
+                + "{\"action\":\"wait\",\"until\":\"2026-12-01T09:00:00Z\",\"endOn\":{\"time\":\"09:00\"}},"
+                + "{\"action\":\"wait\",\"duration\":\"1 day\",\"endOn\":{}}]}");
+
+        assertThat(errors(response)).containsExactly(
+                "1003 steps[0].endOn.days[1]: 'Caturday' is not a day of the week (Monday … Sunday)",
+                "1003 steps[0].endOn.time: '9am' is not a time of day such as 09:00 (24-hour, in the subscription "
+                        + "time zone)",
+                "1003 steps[1].endOn: only a wait of a duration takes endOn",
+                "1003 steps[2].endOn: give the days the wait may end on, the time it ends at, or both");
+    }
+
+    @Test
+    void waitsWithEndOnAndDateTokensReadBackInCanonicalForm() {
+        long campaign = campaign(null);
+
+        JsonNode saved = result(saveFlow(campaign, "{\"steps\":["
+                + "{\"action\":\"wait\",\"duration\":\"48 hours\",\"endOn\":{\"days\":[\"fri\",\"Mon\"],"
+                + "\"time\":\"09:00\"}},"
+                + "{\"action\":\"wait\",\"untilToken\":\"{{my.Event Date}}\",\"offset\":\"24 hours before\"}]}"));
+
+        assertThat(saved.get(0).get("steps").toString()).isEqualTo("[{\"action\":\"wait\",\"duration\":\"2 days\","
+                + "\"endOn\":{\"days\":[\"Monday\",\"Friday\"],\"time\":\"09:00\"}},"
+                + "{\"action\":\"wait\",\"untilToken\":\"{{my.Event Date}}\",\"offset\":\"1 day before\"}]");
+    }
+
+    @Test
+    void aTokenNoRequestCanSupplyMustBeAMyTokenOfTheProgram() {
+        long program = webinar();
+        long campaign = campaign(program);
+        result(saveRules(campaign, programStatusChanged(program, "Attended")));
+
+        JsonNode response = saveFlow(campaign, "{\"steps\":[{\"action\":\"changeProgramStatus\","
+                + "\"status\":\"{{my.Status}}\"}]}");
+
+        assertThat(errors(response)).containsExactly("1003 steps[0] (Change Program Status).status: {{my.Status}} is "
+                + "not a My Token of program " + program + ", and no request can supply it (only batch campaigns and "
+                + "trigger campaigns with 'Campaign is Requested' take tokens from requests): add the token to the "
+                + "program");
+
+        result(server.postForm("/rest/asset/v1/folder/" + program + "/tokens.json",
+                Map.of("name", "Status", "type", "text", "value", "Attended", "folderType", "Program")));
+        result(saveFlow(campaign, "{\"steps\":[{\"action\":\"changeProgramStatus\",\"status\":\"{{my.Status}}\"}]}"));
+    }
+
+    @Test
+    void aRequestableCampaignMayReferToTokensOnlyARequestDefines() {
+        long campaign = campaign(webinar());
+        result(saveRules(campaign, "{\"triggers\":[{\"type\":\"campaignRequested\",\"source\":\"Web Service API\"}]}"));
+
+        result(saveFlow(campaign, "{\"steps\":[{\"action\":\"addToSfdcCampaign\",\"campaignId\":\"{{my.Campaign}}\","
+                + "\"status\":\"{{my.Status}}\"}]}"));
+    }
+
+    @Test
+    void aTokenOfTheWrongTypeForItsParameterIsRefused() {
+        long program = webinar();
+        result(server.postForm("/rest/asset/v1/folder/" + program + "/tokens.json",
+                Map.of("name", "Seats", "type", "number", "value", "12", "folderType", "Program")));
+        long campaign = campaign(program);
+
+        JsonNode response = saveFlow(campaign, "{\"steps\":[{\"action\":\"wait\",\"untilToken\":\"{{my.Seats}}\"}]}");
+
+        assertThat(errors(response)).containsExactly("1003 steps[0] (Wait).untilToken: {{my.Seats}} is a number "
+                + "token; this parameter takes a date token");
     }
 
     @Test

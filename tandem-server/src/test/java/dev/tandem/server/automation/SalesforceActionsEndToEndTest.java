@@ -107,6 +107,29 @@ class SalesforceActionsEndToEndTest extends AutomationTestSupport {
     }
 
     @Test
+    void requestTokensGiveTheStatusAndTheProgramsSfdcCampaignTokenGivesTheCampaignOfAddToSfdcCampaign() {
+        String sf = sfCampaign();
+        long program = webinar();
+        result(server.postForm("/rest/asset/v1/folder/" + program + "/tokens.json", Map.of("name", "SFDC Campaign",
+                "type", "sfdc campaign", "value", sf, "folderType", "Program")));
+        result(server.postForm("/rest/asset/v1/folder/" + program + "/tokens.json", Map.of("name", "Status",
+                "type", "text", "value", "Sent", "folderType", "Program")));
+        String campaign = requested("{\"steps\":[{\"action\":\"addToSfdcCampaign\","
+                + "\"campaignId\":\"{{my.SFDC Campaign}}\",\"status\":\"{{my.Status}}\"}]}", program);
+        long cy = people("Cyr").get(0);
+
+        result(server.postJson("/rest/v1/campaigns/" + campaign + "/trigger.json", "{\"input\":{\"leads\":[{\"id\":"
+                + cy + "}],\"tokens\":[{\"name\":\"{{my.Status}}\",\"value\":\"Responded\"}]}}"));
+        server.drain();
+
+        String leadId = personNow(cy).sfdcId();
+        assertThat(members(sf)).singleElement().satisfies(m -> {
+            assertThat(m.getString("LeadId")).isEqualTo(leadId);
+            assertThat(m.getString("Status")).isEqualTo("Responded");
+        });
+    }
+
+    @Test
     void addToSfdcCampaignSkipsPeopleAlreadyInItWithoutChangingTheirStatus() {
         String sf = sfCampaign();
         String first = requested("{\"steps\":[{\"action\":\"addToSfdcCampaign\",\"campaignId\":\"" + sf

@@ -52,6 +52,19 @@ class TandemConfigTest {
     }
 
     @Test
+    void theSubscriptionTimeZoneIsUtcUnlessTheEnvironmentNamesOne() {
+        assertThat(TandemConfig.defaults().timeZone()).isEqualTo(java.time.ZoneOffset.UTC);
+        assertThat(TandemConfig.fromEnvironment(Map.of("TANDEM_TIME_ZONE", "Europe/Paris")).timeZone())
+                .isEqualTo(java.time.ZoneId.of("Europe/Paris"));
+    }
+
+    @Test
+    void aTimeZoneThatDoesNotExistIsRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> TandemConfig.fromEnvironment(Map.of("TANDEM_TIME_ZONE", "Mars/Olympus")))
+                .hasMessage("TANDEM_TIME_ZONE must be a time zone such as Europe/Paris or UTC, got 'Mars/Olympus'");
+    }
+
+    @Test
     void aUrlThatIsNotJdbcIsRefused() {
         assertThatThrownBy(() -> TandemConfig.defaults().withDatabase("postgres://x", "u", "p"))
                 .hasMessageContaining("JDBC URL");

@@ -124,7 +124,9 @@ class HttpErrorsTest {
                 "/rest/tandem/v1/programs/{id}/salesforceCampaign/compatibility.json",
                 "/rest/tandem/v1/programs/{id}/salesforceCampaign/matchStatuses.json",
                 "/rest/tandem/v1/sync/run.json", "/rest/tandem/v1/sync/runs.json", "/rest/tandem/v1/sync/errors.json",
-                "/rest/tandem/v1/sync/errors/retry.json", "/rest/tandem/v1/sync/reconcile.json"}) {
+                "/rest/tandem/v1/sync/errors/retry.json", "/rest/tandem/v1/sync/reconcile.json",
+                "/rest/asset/v1/folder/{id}/tokens.json", "/rest/asset/v1/folder/{id}/tokens/delete.json",
+                "/rest/tandem/v1/smartCampaigns/{id}/recurrence.json"}) {
             assertThat(response.body()).as(path).contains("  " + path + ":");
         }
     }

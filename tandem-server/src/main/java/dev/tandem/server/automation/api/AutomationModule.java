@@ -3,19 +3,22 @@ package dev.tandem.server.automation.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.core.automation.Recurrence;
+import dev.tandem.core.token.TokenText;
 import dev.tandem.server.TandemApp;
 import dev.tandem.server.automation.AutomationEngine;
 import dev.tandem.server.automation.CampaignService;
 import dev.tandem.server.automation.batch.BatchRun;
 import dev.tandem.server.automation.document.DocumentWriter;
+import dev.tandem.server.automation.document.RecurrenceJson;
 import dev.tandem.server.automation.filter.CampaignMemberships;
 import dev.tandem.server.automation.filter.MirrorCampaignMemberships;
 import dev.tandem.server.automation.flow.SalesforceSteps;
 import dev.tandem.server.automation.flow.StepLogEntry;
 import dev.tandem.server.automation.flow.salesforce.SalesforceFlowActions;
 import dev.tandem.server.automation.model.CampaignType;
-import dev.tandem.server.automation.model.Recurrence;
 import dev.tandem.server.automation.model.SmartCampaign;
+import dev.tandem.server.automation.token.ProgramTokens;
 import dev.tandem.server.http.ApiException;
 import dev.tandem.server.http.ErrorCode;
 import dev.tandem.server.http.Requests;
@@ -34,6 +37,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -62,6 +66,7 @@ public final class AutomationModule implements TandemModule {
     private final AutomationEngine engine;
     private final CampaignService campaigns;
     private final boolean background;
+    private final TokenRoutes tokens;
 
     /** The module over the app's services, running its worker in the background. */
     public AutomationModule(TandemApp.Services services, CampaignMemberships campaignMemberships,
@@ -80,10 +85,12 @@ public final class AutomationModule implements TandemModule {
         this.background = background;
         this.json = services.json();
         this.requests = new Requests(json);
+        ZoneId zone = services.config().timeZone();
         this.engine = new AutomationEngine(services.database().jdbi(), services.activityLog(), services.memberships(),
-                services.clock(), campaignMemberships, salesforce, Duration.ofMillis(200));
-        this.campaigns = new CampaignService(services.database().jdbi(), services.clock(), services.activityLog(),
-                engine.queue());
+                services.clock(), zone, campaignMemberships, salesforce, Duration.ofMillis(200));
+        this.campaigns = new CampaignService(services.database().jdbi(), services.clock(), zone,
+                services.activityLog(), engine.queue());
+        this.tokens = new TokenRoutes(new ProgramTokens(services.database().jdbi(), services.clock()));
     }
 
     /**
@@ -149,6 +156,7 @@ public final class AutomationModule implements TandemModule {
         app.get("/rest/tandem/v1/smartCampaigns/{id}/log.json", guard(this::log));
         app.get("/rest/tandem/v1/smartCampaigns/{id}/runs.json",
                 guard(ctx -> Responses.ok(ctx, campaigns.runs(id(ctx)).stream().map(AutomationModule::run).toList())));
+        tokens.routes(app);
     }
 
     @Override
@@ -290,18 +298,12 @@ public final class AutomationModule implements TandemModule {
 
     private void recur(Context ctx) {
         JsonNode body = requests.jsonBody(ctx);
-        String startAt = Requests.requiredText(body, "startAt");
-        String intervalType = Requests.requiredText(body, "intervalType");
-        JsonNode interval = body.get("interval");
-        int every = interval == null || interval.isNull() ? 1 : interval.asInt(0);
-        Instant endAt = body.hasNonNull("endAt") ? instant("endAt", body.get("endAt").asText()) : null;
-        Recurrence recurrence;
-        try {
-            recurrence = new Recurrence(instant("startAt", startAt), Recurrence.IntervalType.parse(intervalType),
-                    every, endAt);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("recurrence", e.getMessage());
+        if (!body.isObject()) {
+            throw ApiException.invalid("recurrence", "must be a JSON object");
         }
+        Instant startAt = instant("startAt", Requests.requiredText(body, "startAt"));
+        Instant endAt = body.hasNonNull("endAt") ? instant("endAt", body.get("endAt").asText()) : null;
+        Recurrence recurrence = RecurrenceJson.read(body, startAt, endAt);
         run(ctx, campaigns.recur(id(ctx), recurrence));
     }
 
@@ -337,6 +339,11 @@ public final class AutomationModule implements TandemModule {
             if (!name.matches("\\{\\{my\\.[^{}]+}}")) {
                 throw ApiException.invalid("input.tokens[" + i + "].name", "must look like {{my.name}}, got '" + name
                         + "'");
+            }
+            try {
+                TokenText.nameOf(name);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid("input.tokens[" + i + "].name", e.getMessage());
             }
             if (!tokens.get(i).has("value")) {
                 throw ApiException.blank("input.tokens[" + i + "].value");

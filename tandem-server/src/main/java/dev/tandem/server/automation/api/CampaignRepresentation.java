@@ -1,8 +1,9 @@
 package dev.tandem.server.automation.api;
 
 import dev.tandem.core.automation.QualificationRule;
+import dev.tandem.core.automation.Recurrence;
+import dev.tandem.server.automation.document.RecurrenceJson;
 import dev.tandem.server.automation.model.CampaignType;
-import dev.tandem.server.automation.model.Recurrence;
 import dev.tandem.server.automation.model.SmartCampaign;
 
 import java.util.LinkedHashMap;
@@ -59,15 +60,7 @@ final class CampaignRepresentation {
         return "Inactive";
     }
 
-    private static Map<String, Object> recurrence(Recurrence r) {
-        if (r == null) {
-            return null;
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("startAt", r.startAt());
-        out.put("endAt", r.endAt());
-        out.put("intervalType", r.intervalType().name().charAt(0) + r.intervalType().name().substring(1).toLowerCase());
-        out.put("interval", r.interval());
-        return out;
+    private static Object recurrence(Recurrence r) {
+        return r == null ? null : RecurrenceJson.write(r);
     }
 }

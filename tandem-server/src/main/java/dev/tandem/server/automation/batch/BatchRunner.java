@@ -15,6 +15,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import java.util.Optional;
 /**
  * Starts due batch runs: walks every person in pages, keeps those who pass the filters and the qualification rule,
  * and starts a flow run for each, all in one transaction with the run's state change (so a run starts its people
- * exactly once); then schedules the next occurrence of a recurring campaign.
+ * exactly once); then schedules the next occurrence of a recurring campaign (in the subscription time zone; runs
+ * missed while no node was up are not made up, the next one is the first still ahead).
  */
 public final class BatchRunner {
 
@@ -31,6 +33,7 @@ public final class BatchRunner {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final ZoneId zone;
     private final FactsLoader facts;
     private final BatchRunStore batches = new BatchRunStore();
     private final CampaignStore campaigns = new CampaignStore();
@@ -38,9 +41,10 @@ public final class BatchRunner {
     private final FlowRunStore runs = new FlowRunStore();
     private final PersonDao people = new PersonDao();
 
-    public BatchRunner(Jdbi jdbi, Clock clock, FactsLoader facts) {
+    public BatchRunner(Jdbi jdbi, Clock clock, ZoneId zone, FactsLoader facts) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.zone = zone;
         this.facts = facts;
     }
 
@@ -89,10 +93,9 @@ public final class BatchRunner {
             }
             batches.finish(h, run.id(), BatchRunStore.DONE, started, now);
             if (c.recurrence() != null) {
-                Instant next = c.recurrence().after(run.runAt());
-                while (next != null && next.isBefore(now)) {
-                    next = c.recurrence().after(next);
-                }
+                // Strictly after this run, and not before now: occurrences missed while no node ran are skipped.
+                Instant from = run.runAt().isBefore(now.minusNanos(1)) ? now.minusNanos(1) : run.runAt();
+                Instant next = c.recurrence().next(from, zone);
                 if (next != null) {
                     batches.schedule(h, c.id(), next, run.tokens(), now);
                 }

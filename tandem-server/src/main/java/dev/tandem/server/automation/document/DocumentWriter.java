@@ -7,6 +7,7 @@ import dev.tandem.core.automation.FilterLogic;
 import dev.tandem.core.automation.QualificationRule;
 import dev.tandem.core.automation.StatusConstraint;
 import dev.tandem.core.automation.WaitDuration;
+import dev.tandem.core.automation.WaitWindow;
 import dev.tandem.server.automation.model.CampaignSelector;
 import dev.tandem.server.automation.model.Filter;
 import dev.tandem.server.automation.model.FlowAction;
@@ -15,6 +16,7 @@ import dev.tandem.server.automation.model.SmartList;
 import dev.tandem.server.automation.model.Trigger;
 
 import java.util.List;
+import java.util.TreeSet;
 
 /** Writes the model back as Tandem's rules and flow documents (what the readers accept, in canonical form). */
 public final class DocumentWriter {
@@ -153,8 +155,21 @@ public final class DocumentWriter {
             node.put("action", "wait");
             if (a.until() != null) {
                 node.put("until", a.until().toString());
+            } else if (a.untilToken() != null) {
+                node.put("untilToken", a.untilToken());
+                if (a.offset() != null) {
+                    node.put("offset", WaitDuration.formatOffset(a.offset()));
+                }
             } else {
                 node.put("duration", WaitDuration.format(a.duration()));
+                if (a.endOn() != null) {
+                    ObjectNode endOn = node.putObject("endOn");
+                    ArrayNode days = endOn.putArray("days");
+                    new TreeSet<>(a.endOn().days()).forEach(d -> days.add(WaitWindow.dayName(d)));
+                    if (a.endOn().time() != null) {
+                        endOn.put("time", a.endOn().time().toString());
+                    }
+                }
             }
         } else if (action instanceof FlowAction.DoNothing) {
             node.put("action", "doNothing");

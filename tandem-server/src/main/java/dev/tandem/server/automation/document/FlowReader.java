@@ -2,16 +2,22 @@ package dev.tandem.server.automation.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.core.automation.WaitDuration;
+import dev.tandem.core.automation.WaitWindow;
 import dev.tandem.server.automation.model.Filter;
 import dev.tandem.server.automation.model.FlowAction;
 import dev.tandem.server.automation.model.FlowStep;
 import dev.tandem.server.automation.validation.InvalidCampaignException;
 import dev.tandem.server.automation.validation.Problems;
 
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** Reads Tandem's flow document (ordered steps, each with optional choices) into the model. */
 public final class FlowReader {
@@ -89,6 +95,114 @@ public final class FlowReader {
         return action == null ? null : new FlowStep(choices, action);
     }
 
+    /**
+     * A wait: {"duration":"2 days"} optionally with {"endOn":{"days":["Monday",…],"time":"09:00"}},
+     * {"until":"2026-12-01T09:00:00Z"}, or {"untilToken":"{{my.Event Date}}"} optionally with
+     * {"offset":"1 day before"}.
+     */
+    private static FlowAction.Wait wait(JsonNode node, String path, Problems problems) {
+        String duration = Fields.text(node, "duration", path, problems, false);
+        String until = Fields.text(node, "until", path, problems, false);
+        String token = Fields.text(node, "untilToken", path, problems, false);
+        String offset = Fields.text(node, "offset", path, problems, false);
+        int kinds = (duration == null ? 0 : 1) + (until == null ? 0 : 1) + (token == null ? 0 : 1);
+        if (kinds != 1) {
+            problems.add(path, "a wait needs exactly one of \"duration\" (e.g. \"2 days\"), \"until\" "
+                    + "(e.g. \"2026-12-01T09:00:00Z\") and \"untilToken\" (e.g. \"{{my.Event Date}}\")");
+            return null;
+        }
+        if (node.has("endOn") && duration == null) {
+            problems.add(path + ".endOn", "only a wait of a duration takes endOn");
+            return null;
+        }
+        if (offset != null && token == null) {
+            problems.add(path + ".offset", "only a wait until a date token (untilToken) takes an offset");
+            return null;
+        }
+        if (until != null) {
+            try {
+                return FlowAction.Wait.until(Instant.parse(until));
+            } catch (DateTimeParseException e) {
+                problems.add(path + ".until", "'" + until + "' is not a UTC date-time such as 2026-12-01T09:00:00Z");
+                return null;
+            }
+        }
+        if (token != null) {
+            if (!token.trim().matches("\\{\\{\\s*my\\.[^{}]+}}")) {
+                problems.add(path + ".untilToken", "'" + token + "' must be one token reference such as "
+                        + "{{my.Event Date}}");
+                return null;
+            }
+            Duration shift = null;
+            if (offset != null) {
+                try {
+                    shift = WaitDuration.parseOffset(offset);
+                } catch (IllegalArgumentException e) {
+                    problems.add(path + ".offset", e.getMessage());
+                    return null;
+                }
+            }
+            return new FlowAction.Wait(null, null, null, token.trim(), shift);
+        }
+        Duration length;
+        try {
+            length = WaitDuration.parse(duration);
+        } catch (IllegalArgumentException e) {
+            problems.add(path + ".duration", e.getMessage());
+            return null;
+        }
+        WaitWindow window = null;
+        if (node.has("endOn")) {
+            window = endOn(node.get("endOn"), path + ".endOn", problems);
+            if (window == null) {
+                return null;
+            }
+        }
+        return new FlowAction.Wait(length, window, null, null, null);
+    }
+
+    private static WaitWindow endOn(JsonNode node, String path, Problems problems) {
+        if (!node.isObject()) {
+            problems.add(path, "must be an object {\"days\":[\"Monday\",…],\"time\":\"09:00\"}");
+            return null;
+        }
+        int before = problems.count();
+        Fields.onlyKnown(node, path, problems, "days", "time");
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        JsonNode array = node.get("days");
+        if (array == null || array.isNull()) {
+            days = EnumSet.allOf(DayOfWeek.class);
+        } else if (!array.isArray() || array.isEmpty()) {
+            problems.add(path + ".days", "must be a non-empty array of day names such as [\"Monday\",\"Friday\"]");
+            return null;
+        } else {
+            for (int i = 0; i < array.size(); i++) {
+                try {
+                    days.add(WaitWindow.day(array.get(i).asText()));
+                } catch (IllegalArgumentException e) {
+                    problems.add(path + ".days[" + i + "]", e.getMessage());
+                }
+            }
+        }
+        String timeText = Fields.text(node, "time", path, problems, false);
+        LocalTime time = null;
+        if (timeText != null) {
+            try {
+                time = LocalTime.parse(timeText.trim());
+            } catch (DateTimeParseException e) {
+                problems.add(path + ".time", "'" + timeText + "' is not a time of day such as 09:00 (24-hour, "
+                        + "in the subscription time zone)");
+            }
+        }
+        if (array == null && time == null) {
+            problems.add(path, "give the days the wait may end on, the time it ends at, or both");
+        }
+        if (problems.count() > before) {
+            return null;
+        }
+        return new WaitWindow(days, time);
+    }
+
     private static FlowAction action(JsonNode node, String path, Problems problems, boolean step) {
         String type = Fields.text(node, "action", path, problems, true);
         if (type == null) {
@@ -132,29 +246,8 @@ public final class FlowReader {
                 yield new FlowAction.RemoveFromProgram(Fields.id(node, "programId", path, problems, false));
             }
             case "wait" -> {
-                known.addAll(List.of("duration", "until"));
-                String duration = Fields.text(node, "duration", path, problems, false);
-                String until = Fields.text(node, "until", path, problems, false);
-                if ((duration == null) == (until == null)) {
-                    problems.add(path, "a wait needs exactly one of \"duration\" (e.g. \"2 days\") and \"until\" "
-                            + "(e.g. \"2026-12-01T09:00:00Z\")");
-                    yield null;
-                }
-                if (until != null) {
-                    try {
-                        yield new FlowAction.Wait(null, Instant.parse(until));
-                    } catch (DateTimeParseException e) {
-                        problems.add(path + ".until", "'" + until + "' is not a UTC date-time such as "
-                                + "2026-12-01T09:00:00Z");
-                        yield null;
-                    }
-                }
-                try {
-                    yield FlowAction.Wait.of(WaitDuration.parse(duration));
-                } catch (IllegalArgumentException e) {
-                    problems.add(path + ".duration", e.getMessage());
-                    yield null;
-                }
+                known.addAll(List.of("duration", "endOn", "until", "untilToken", "offset"));
+                yield wait(node, path, problems);
             }
             case "doNothing" -> new FlowAction.DoNothing();
             default -> {

@@ -1,7 +1,11 @@
 package dev.tandem.server.automation.model;
 
+import dev.tandem.core.automation.WaitWindow;
+import dev.tandem.core.token.TokenText;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 
 /** What one flow step (or one of its choices) does to a person. */
 public sealed interface FlowAction {
@@ -86,27 +90,55 @@ public sealed interface FlowAction {
     }
 
     /**
-     * Holds the person before the next step: for a duration from when they reach the step, or until a date (people
-     * reaching the step after that date go straight on). Exactly one of the two is set.
+     * Holds the person before the next step. One of three kinds: a {@code duration} from when they reach the step,
+     * optionally ending only on some days at a time of day ({@code endOn}, in the subscription time zone); a fixed
+     * date ({@code until}); or the date in a token ({@code untilToken}, e.g. {@code {{my.Event Date}}}), moved by
+     * {@code offset} (negative: before). A date already past lets the person go straight on.
      */
-    record Wait(Duration duration, Instant until) implements FlowAction {
+    record Wait(Duration duration, WaitWindow endOn, Instant until, String untilToken, Duration offset)
+            implements FlowAction {
         public Wait {
-            if ((duration == null) == (until == null)) {
-                throw new IllegalArgumentException("wait: exactly one of duration and until is required");
+            int kinds = (duration == null ? 0 : 1) + (until == null ? 0 : 1) + (untilToken == null ? 0 : 1);
+            if (kinds != 1) {
+                throw new IllegalArgumentException("wait: exactly one of duration, until and untilToken is required");
+            }
+            if (endOn != null && duration == null) {
+                throw new IllegalArgumentException("wait: endOn applies to a wait of a duration only");
+            }
+            if (offset != null && untilToken == null) {
+                throw new IllegalArgumentException("wait: offset applies to a wait until a date token only");
+            }
+            if (untilToken != null && TokenText.references(untilToken).size() != 1) {
+                throw new IllegalArgumentException("wait: untilToken must be one token reference such as "
+                        + "{{my.Event Date}}");
             }
         }
 
         /** A wait of a duration. */
         public static Wait of(Duration duration) {
-            return new Wait(duration, null);
+            return new Wait(duration, null, null, null, null);
         }
 
-        /** When a person who reaches the step at {@code now} moves on. */
-        public Instant endsFor(Instant now) {
+        /** A wait until a fixed date. */
+        public static Wait until(Instant until) {
+            return new Wait(null, null, until, null, null);
+        }
+
+        /** When a person who reaches the step at {@code now} moves on; a date-token wait must be resolved first. */
+        public Instant endsFor(Instant now, ZoneId zone) {
+            if (untilToken != null) {
+                throw new IllegalStateException("a date-token wait ends at its token's date; resolve the token first");
+            }
             if (until != null) {
                 return until.isAfter(now) ? until : now;
             }
-            return now.plus(duration);
+            Instant nominal = now.plus(duration);
+            return endOn == null ? nominal : endOn.endAfter(nominal, zone);
+        }
+
+        /** The fixed-date wait this date-token wait becomes once its token holds {@code date}. */
+        public Wait at(Instant date) {
+            return until(offset == null ? date : date.plus(offset));
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.tandem.server.automation.model;
 
 import dev.tandem.core.automation.QualificationRule;
+import dev.tandem.core.automation.Recurrence;
 
 import java.time.Instant;
 import java.util.List;

@@ -3,14 +3,14 @@ package dev.tandem.server.automation.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.core.automation.QualificationRule;
+import dev.tandem.core.automation.Recurrence;
 import dev.tandem.server.automation.document.DocumentWriter;
 import dev.tandem.server.automation.document.FlowReader;
+import dev.tandem.server.automation.document.RecurrenceJson;
 import dev.tandem.server.automation.document.RulesReader;
 import dev.tandem.server.automation.model.CampaignType;
 import dev.tandem.server.automation.model.FlowStep;
-import dev.tandem.server.automation.model.Recurrence;
 import dev.tandem.server.automation.model.SmartCampaign;
 import dev.tandem.server.automation.model.SmartList;
 import org.jdbi.v3.core.Handle;
@@ -119,17 +119,7 @@ public final class CampaignStore {
     /** Sets or clears a batch campaign's recurrence. */
     public void setRecurrence(Handle h, long id, Recurrence recurrence, Instant now) {
         bump(h);
-        String json = null;
-        if (recurrence != null) {
-            ObjectNode node = JSON.createObjectNode();
-            node.put("startAt", recurrence.startAt().toString());
-            node.put("intervalType", recurrence.intervalType().name());
-            node.put("interval", recurrence.interval());
-            if (recurrence.endAt() != null) {
-                node.put("endAt", recurrence.endAt().toString());
-            }
-            json = write(node);
-        }
+        String json = recurrence == null ? null : write(RecurrenceJson.write(recurrence));
         h.createUpdate("UPDATE automation_smart_campaigns SET recurrence = :recurrence, updated_at = :now WHERE id = :id")
                 .bind("id", id).bind("recurrence", json).bind("now", now).execute();
     }
@@ -156,8 +146,7 @@ public final class CampaignStore {
             return null;
         }
         JsonNode node = read(json);
-        return new Recurrence(Instant.parse(node.get("startAt").asText()),
-                Recurrence.IntervalType.valueOf(node.get("intervalType").asText()), node.get("interval").asInt(),
+        return RecurrenceJson.read(node, Instant.parse(node.get("startAt").asText()),
                 node.hasNonNull("endAt") ? Instant.parse(node.get("endAt").asText()) : null);
     }
 

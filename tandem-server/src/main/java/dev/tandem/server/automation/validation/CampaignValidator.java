@@ -3,6 +3,9 @@ package dev.tandem.server.automation.validation;
 import dev.tandem.core.automation.StatusConstraint;
 import dev.tandem.core.channel.Channel;
 import dev.tandem.core.program.Program;
+import dev.tandem.core.token.MyToken;
+import dev.tandem.core.token.TokenText;
+import dev.tandem.core.token.TokenType;
 import dev.tandem.server.automation.model.CampaignSelector;
 import dev.tandem.server.automation.model.Filter;
 import dev.tandem.server.automation.model.FlowAction;
@@ -10,6 +13,7 @@ import dev.tandem.server.automation.model.FlowStep;
 import dev.tandem.server.automation.model.SfdcCampaignIds;
 import dev.tandem.server.automation.model.SmartList;
 import dev.tandem.server.automation.model.Trigger;
+import dev.tandem.server.automation.token.ProgramTokenStore;
 import dev.tandem.server.store.ChannelDao;
 import dev.tandem.server.store.ProgramDao;
 import org.jdbi.v3.core.Handle;
@@ -23,11 +27,15 @@ import java.util.Optional;
  * Checks what a document refers to against the database: programs exist, statuses belong to the program's channel
  * (exactly, case-sensitive), Salesforce campaign ids are well formed and, for a campaign linked to a program, its
  * statuses are that program's channel statuses. Runs inside the saving transaction, so nothing is half-saved.
+ * A parameter that refers to a token ({@code {{my.Name}}}) is checked when the step runs, with the token's value;
+ * on save the reference itself must be able to resolve: from the program's My Tokens, or, for a campaign a request
+ * can carry tokens to (a batch campaign, or a trigger campaign with "Campaign is Requested"), from the request.
  */
 public final class CampaignValidator {
 
     private final ProgramDao programs = new ProgramDao();
     private final ChannelDao channels = new ChannelDao();
+    private final ProgramTokenStore tokens = new ProgramTokenStore();
 
     /** Validates a smart list's triggers and filters. */
     public void validateRules(Handle h, SmartList list) {
@@ -42,21 +50,60 @@ public final class CampaignValidator {
         problems.throwIfAny();
     }
 
-    /** Validates a flow of a campaign owned by {@code ownerProgramId} (null: no program). */
-    public void validateFlow(Handle h, Long ownerProgramId, List<FlowStep> steps) {
+    /**
+     * Validates a flow of a campaign owned by {@code ownerProgramId} (null: no program).
+     *
+     * @param requestTokens whether requests can bring tokens to the campaign (then a reference the program's My
+     *                      Tokens lack may still resolve at run time; otherwise it is refused)
+     */
+    public void validateFlow(Handle h, Long ownerProgramId, List<FlowStep> steps, boolean requestTokens) {
         Problems problems = new Problems();
         Lookup lookup = new Lookup(h);
+        Map<String, MyToken> programTokens = new HashMap<>();
+        if (ownerProgramId != null) {
+            tokens.list(h, ownerProgramId).forEach(t -> programTokens.put(TokenText.key(t.name()), t));
+        }
+        TokenCheck check = new TokenCheck(ownerProgramId, programTokens, requestTokens, problems);
         for (int i = 0; i < steps.size(); i++) {
             String path = "steps[" + i + "]";
             FlowStep step = steps.get(i);
-            action(lookup, ownerProgramId, step.defaultAction(), path, problems);
+            action(lookup, ownerProgramId, step.defaultAction(), path, problems, check);
             for (int c = 0; c < step.choices().size(); c++) {
                 String at = path + ".choices[" + c + "]";
                 filter(lookup, step.choices().get(c).condition(), at + ".if", problems);
-                action(lookup, ownerProgramId, step.choices().get(c).action(), at + ".then", problems);
+                action(lookup, ownerProgramId, step.choices().get(c).action(), at + ".then", problems, check);
             }
         }
         problems.throwIfAny();
+    }
+
+    /** Checks token references against the program's My Tokens and whether a request could supply them. */
+    private record TokenCheck(Long programId, Map<String, MyToken> programTokens, boolean requestTokens,
+                              Problems problems) {
+
+        /** True when {@code value} refers to tokens (then the caller skips its literal checks). */
+        boolean references(String value, String path, TokenType expected) {
+            List<String> names = TokenText.references(value);
+            for (String name : names) {
+                MyToken token = programTokens.get(TokenText.key(name));
+                if (token == null && !requestTokens) {
+                    problems.add(path, TokenText.reference(name) + " is not a My Token of "
+                            + (programId == null ? "the campaign's program (it belongs to none)" : "program " + programId)
+                            + ", and no request can supply it (only batch campaigns and trigger campaigns with "
+                            + "'Campaign is Requested' take tokens from requests): add the token to the program");
+                } else if (token != null && expected != null && wholeReference(value, name)
+                        && token.type() != expected && token.type() != TokenType.TEXT) {
+                    problems.add(path, TokenText.reference(name) + " is a " + token.type().apiName() + " token; "
+                            + "this parameter takes a " + expected.apiName() + " token");
+                }
+            }
+            return !names.isEmpty();
+        }
+
+        // The parameter is the reference and nothing else (so the token's type is the parameter's type).
+        private static boolean wholeReference(String value, String name) {
+            return TokenText.resolve(value, Map.of(TokenText.key(name), "")).text().isBlank();
+        }
     }
 
     private void trigger(Lookup lookup, Trigger trigger, String path, Problems problems) {
@@ -100,16 +147,17 @@ public final class CampaignValidator {
         }
     }
 
-    private void action(Lookup lookup, Long owner, FlowAction action, String path, Problems problems) {
+    private void action(Lookup lookup, Long owner, FlowAction action, String path, Problems problems,
+                        TokenCheck tokens) {
         String rule = path + " (" + action.displayName() + ")";
         if (action instanceof FlowAction.AddToSfdcCampaign a) {
-            campaign(a.campaignId(), rule + ".campaignId", problems);
-            campaignStatus(lookup, a.campaignId(), a.status(), rule + ".status", problems);
+            campaignAndStatus(lookup, a.campaignId(), a.status(), rule, problems, tokens);
         } else if (action instanceof FlowAction.RemoveFromSfdcCampaign a) {
-            campaign(a.campaignId(), rule + ".campaignId", problems);
+            if (!tokens.references(a.campaignId(), rule + ".campaignId", TokenType.SFDC_CAMPAIGN)) {
+                campaign(a.campaignId(), rule + ".campaignId", problems);
+            }
         } else if (action instanceof FlowAction.ChangeStatusInSfdcCampaign a) {
-            campaign(a.campaignId(), rule + ".campaignId", problems);
-            campaignStatus(lookup, a.campaignId(), a.status(), rule + ".status", problems);
+            campaignAndStatus(lookup, a.campaignId(), a.status(), rule, problems, tokens);
         } else if (action instanceof FlowAction.SyncPersonToSfdc a) {
             String user = a.assignTo();
             if (user != null && !(user.startsWith("005") && (user.length() == 15 || user.length() == 18))) {
@@ -122,8 +170,9 @@ public final class CampaignValidator {
                 problems.add(rule + ".programId", "is required: the smart campaign belongs to no program");
                 return;
             }
+            boolean tokenized = tokens.references(a.status(), rule + ".status", null);
             lookup.channelOf(program).ifPresentOrElse(channel -> {
-                if (channel.status(a.status()).isEmpty()) {
+                if (!tokenized && channel.status(a.status()).isEmpty()) {
                     problems.add(rule + ".status", notInChannel(a.status(), channel));
                 }
             }, () -> problems.add(rule + ".programId", "no program with id " + program));
@@ -133,6 +182,20 @@ public final class CampaignValidator {
                 problems.add(rule + ".programId", "is required: the smart campaign belongs to no program");
             } else if (lookup.channelOf(program).isEmpty()) {
                 problems.add(rule + ".programId", "no program with id " + program);
+            }
+        } else if (action instanceof FlowAction.Wait w && w.untilToken() != null) {
+            tokens.references(w.untilToken(), rule + ".untilToken", TokenType.DATE);
+        }
+    }
+
+    private static void campaignAndStatus(Lookup lookup, String campaignId, String status, String rule,
+                                          Problems problems, TokenCheck tokens) {
+        boolean campaignTokenized = tokens.references(campaignId, rule + ".campaignId", TokenType.SFDC_CAMPAIGN);
+        boolean statusTokenized = tokens.references(status, rule + ".status", null);
+        if (!campaignTokenized) {
+            campaign(campaignId, rule + ".campaignId", problems);
+            if (!statusTokenized) {
+                campaignStatus(lookup, campaignId, status, rule + ".status", problems);
             }
         }
     }

@@ -13,6 +13,11 @@ public final class Problems {
         errors.add(new RuleError(path, message));
     }
 
+    /** How many problems were recorded so far. */
+    public int count() {
+        return errors.size();
+    }
+
     /** Throws {@link InvalidCampaignException} when anything was recorded. */
     public void throwIfAny() {
         if (!errors.isEmpty()) {

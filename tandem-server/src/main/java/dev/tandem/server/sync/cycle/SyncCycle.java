@@ -8,6 +8,7 @@ import dev.tandem.server.sync.pull.CampaignMemberPoller;
 import dev.tandem.server.sync.push.CampaignMemberPusher;
 import dev.tandem.server.sync.runs.ActiveRun;
 import dev.tandem.server.sync.runs.Operation;
+import dev.tandem.server.sync.runs.OperationCounts;
 import dev.tandem.server.sync.runs.RunOutcome;
 import dev.tandem.server.sync.runs.RunRecorder;
 import dev.tandem.server.sync.runs.RunReport;
@@ -22,11 +23,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * One exchange with Salesforce: push the outbox, then pull changes. Used on demand ({@link #runOnce()}: the API
+ * One exchange with Salesforce: pull changes, then push the outbox. Used on demand ({@link #runOnce()}: the API
  * and the CLI) and by the background jobs ({@link #pushInBackground()}, {@link #pollInBackground()}). Pushes
  * from several nodes share the outbox safely (per-member leases); the pull runs on one node at a time under a
  * database lease. Nothing is exchanged while campaign sync is switched off or no connection is configured.
@@ -36,6 +38,12 @@ public final class SyncCycle {
     /** Name of the cluster lease that guards the pull. */
     public static final String PULL_LEASE = "campaign-member-pull";
     private static final Duration PULL_LEASE_TTL = Duration.ofMinutes(5);
+    /**
+     * The most outbox rows on members Salesforce holds for which a background push pulls first: the changes people
+     * make one by one. A bigger batch (an import, a bulk status move) is pushed at once, so its API calls stay
+     * ceil(N/200); a conflict in it is counted only when a cycle's pull sees it first.
+     */
+    static final int PULL_FIRST_MAX = 200;
     private static final Set<Operation> PUSH_OPERATIONS =
             EnumSet.of(Operation.PUSH_LEADS, Operation.PUSH_STATUSES, Operation.PUSH_MEMBERS);
 
@@ -52,6 +60,7 @@ public final class SyncCycle {
     private final Clock clock;
     private final ReentrantLock pushLock = new ReentrantLock();
     private final ReentrantLock pullLock = new ReentrantLock();
+    private final AtomicLong lastPull = new AtomicLong();
 
     /** A cycle over these parts; {@code nodeId} names this node in leases. */
     public SyncCycle(Jdbi jdbi, SyncSettingsService settings, SalesforceClientSource clients,
@@ -70,7 +79,12 @@ public final class SyncCycle {
         this.clock = clock;
     }
 
-    /** Runs one cycle now (push then pull) and returns its stored report. */
+    /**
+     * Runs one cycle now and returns its stored report. The pull comes first: a member that Salesforce changed
+     * while it also waits in the outbox is then seen as a conflict (counted, Tandem wins) before the push
+     * overwrites Salesforce's change. A pull stopped by the API limit ends the cycle; a pull that failed otherwise
+     * still lets the push run (its records follow their own backoff), and the report keeps the pull's failure.
+     */
     public RunReport runOnce() {
         Optional<SalesforceClient> client = activeClient();
         if (client.isEmpty()) {
@@ -78,33 +92,25 @@ public final class SyncCycle {
             return recorder.finish(run, RunOutcome.SKIPPED_DISABLED, disabledReason());
         }
         ActiveRun run = recorder.begin("cycle", () -> client.get().usage().clientCalls());
+        PullStep pulled = pull(client.get(), run, true);
+        if (pulled.outcome() == RunOutcome.STOPPED_BY_LIMIT) {
+            return recorder.finish(run, pulled.outcome(), pulled.note());
+        }
         pushLock.lock();
         try {
-            RunOutcome pushed = push(client.get(), run);
-            if (pushed != RunOutcome.COMPLETED) {
-                return recorder.finish(run, pushed, outcomeNote(pushed));
-            }
+            return finishPushAfterPull(run, pulled, push(client.get(), run));
         } finally {
             pushLock.unlock();
-        }
-        pullLock.lock();
-        try {
-            if (!leases.tryAcquire(PULL_LEASE, nodeId, clock.instant(), PULL_LEASE_TTL)) {
-                return recorder.finish(run, RunOutcome.SKIPPED_BUSY, "Another node is pulling from Salesforce");
-            }
-            try {
-                return pull(client.get(), run);
-            } finally {
-                leases.release(PULL_LEASE, nodeId);
-            }
-        } finally {
-            pullLock.unlock();
         }
     }
 
     /**
-     * Pushes due outbox work, if any (the background pusher's step). Returns the stored report, or empty when
-     * there was nothing to do, sync is off, or this node is already pushing.
+     * Pushes due outbox work, if any (the background pusher's step, also run right after local changes). When
+     * that work touches members Salesforce holds (at most {@link #PULL_FIRST_MAX} rows), it first pulls (the one
+     * query of a poll, which restarts the poll interval), so that a change Salesforce made to such a member is
+     * seen and counted as a conflict before Tandem's push overwrites it; the pull is skipped while another node
+     * or thread is pulling. Returns the
+     * stored report, or empty when there was nothing to do, sync is off, or this node is already pushing.
      */
     public Optional<RunReport> pushInBackground() {
         Optional<SalesforceClient> client = activeClient();
@@ -115,9 +121,16 @@ public final class SyncCycle {
             return Optional.empty();
         }
         try {
-            ActiveRun run = recorder.begin("push", () -> client.get().usage().clientCalls());
-            RunOutcome outcome = push(client.get(), run);
-            return Optional.of(recorder.finish(run, outcome, outcomeNote(outcome)));
+            int held = jdbi.withHandle(h -> outbox.dueWorkOnHeldMembers(h, clock.instant(), PULL_FIRST_MAX + 1));
+            boolean pullFirst = held > 0 && held <= PULL_FIRST_MAX;
+            ActiveRun run = recorder.begin(pullFirst ? "cycle" : "push", () -> client.get().usage().clientCalls());
+            PullStep pulled = pullFirst ? pull(client.get(), run, false) : PullStep.DONE;
+            if (pulled.outcome() == RunOutcome.STOPPED_BY_LIMIT) {
+                return Optional.of(recorder.finish(run, pulled.outcome(), pulled.note()));
+            }
+            RunOutcome pushed = push(client.get(), run);
+            PullStep relevant = pulled.outcome() == RunOutcome.SKIPPED_BUSY ? PullStep.DONE : pulled;
+            return Optional.of(finishPushAfterPull(run, relevant, pushed));
         } finally {
             pushLock.unlock();
         }
@@ -129,27 +142,23 @@ public final class SyncCycle {
      */
     public Optional<RunReport> pollInBackground() {
         Optional<SalesforceClient> client = activeClient();
-        if (client.isEmpty() || !pullLock.tryLock()) {
+        if (client.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            if (!leases.tryAcquire(PULL_LEASE, nodeId, clock.instant(), PULL_LEASE_TTL)) {
-                return Optional.empty();
-            }
-            try {
-                ActiveRun run = recorder.begin("pull", () -> client.get().usage().clientCalls());
-                RunReport report = pull(client.get(), run);
-                if (report.outcome() == RunOutcome.COMPLETED && report.total().nothingCounted()) {
-                    recorder.discard(run);
-                    return Optional.empty();
-                }
-                return Optional.of(report);
-            } finally {
-                leases.release(PULL_LEASE, nodeId);
-            }
-        } finally {
-            pullLock.unlock();
+        ActiveRun run = recorder.begin("pull", () -> client.get().usage().clientCalls());
+        PullStep pulled = pull(client.get(), run, false);
+        if (pulled.outcome() == RunOutcome.SKIPPED_BUSY
+                || pulled.outcome() == RunOutcome.COMPLETED && run.tally().snapshot().values().stream()
+                .allMatch(OperationCounts::nothingCounted)) {
+            recorder.discard(run);
+            return Optional.empty();
         }
+        return Optional.of(recorder.finish(run, pulled.outcome(), pulled.note()));
+    }
+
+    /** When a pull last completed on this node (epoch millis; 0 before the first), by any of the steps. */
+    public long lastPullMillis() {
+        return lastPull.get();
     }
 
     /**
@@ -205,14 +214,43 @@ public final class SyncCycle {
         }
     }
 
-    private RunReport pull(SalesforceClient client, ActiveRun run) {
-        try {
-            poller.poll(client, run);
-            return recorder.finish(run, RunOutcome.COMPLETED, null);
-        } catch (SalesforceException e) {
-            RunOutcome outcome = e.isLimit() ? RunOutcome.STOPPED_BY_LIMIT : RunOutcome.FAILED;
-            return recorder.finish(run, outcome, "pull: " + e.errorCode() + ": " + e.errorMessage());
+    /** What a pull step came to: COMPLETED, SKIPPED_BUSY (another pull holds the lock or lease), or a failure. */
+    private record PullStep(RunOutcome outcome, String note) {
+        static final PullStep DONE = new PullStep(RunOutcome.COMPLETED, null);
+    }
+
+    /** Pulls under this node's pull lock and the cluster lease; {@code wait} waits for the lock of this node. */
+    private PullStep pull(SalesforceClient client, ActiveRun run, boolean wait) {
+        if (wait) {
+            pullLock.lock();
+        } else if (!pullLock.tryLock()) {
+            return new PullStep(RunOutcome.SKIPPED_BUSY, "This node is already pulling from Salesforce");
         }
+        try {
+            if (!leases.tryAcquire(PULL_LEASE, nodeId, clock.instant(), PULL_LEASE_TTL)) {
+                return new PullStep(RunOutcome.SKIPPED_BUSY, "Another node is pulling from Salesforce");
+            }
+            try {
+                poller.poll(client, run);
+                lastPull.set(clock.millis());
+                return PullStep.DONE;
+            } catch (SalesforceException e) {
+                return new PullStep(e.isLimit() ? RunOutcome.STOPPED_BY_LIMIT : RunOutcome.FAILED,
+                        "pull: " + e.errorCode() + ": " + e.errorMessage());
+            } finally {
+                leases.release(PULL_LEASE, nodeId);
+            }
+        } finally {
+            pullLock.unlock();
+        }
+    }
+
+    /** The report of a pull followed by a push: the pull's failure or busy note if it had one, else the push's. */
+    private RunReport finishPushAfterPull(ActiveRun run, PullStep pulled, RunOutcome pushed) {
+        if (pulled.outcome() != RunOutcome.COMPLETED) {
+            return recorder.finish(run, pulled.outcome(), pulled.note());
+        }
+        return recorder.finish(run, pushed, outcomeNote(pushed));
     }
 
     private Optional<SalesforceClient> activeClient() {

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,7 +54,7 @@ public final class SyncJobs {
     private final Clock clock;
     private final AtomicBoolean pushRequested = new AtomicBoolean();
     private final AtomicLong lastPoll = new AtomicLong(0);
-    private ScheduledExecutorService executor;
+    private volatile ScheduledExecutorService executor;
     private Scheduler scheduler;
 
     /** Jobs driving {@code cycle}; {@code dataSource} holds db-scheduler's table. */
@@ -73,8 +74,15 @@ public final class SyncJobs {
 
     /** Asks for a push soon (after the debounce); cheap and safe to call from any thread, e.g. after a commit. */
     public void requestPush() {
-        if (pushRequested.compareAndSet(false, true) && executor != null) {
-            executor.schedule(this::pushNow, options.debounce().toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledExecutorService running = executor;
+        if (running == null || running.isShutdown() || !pushRequested.compareAndSet(false, true)) {
+            // Not started or stopped: the outbox keeps the work for the next start or cycle.
+            return;
+        }
+        try {
+            running.schedule(this::pushNow, options.debounce().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            pushRequested.set(false);
         }
     }
 
@@ -143,7 +151,8 @@ public final class SyncJobs {
         try {
             long now = clock.millis();
             long interval = Duration.ofSeconds(settings.current().pollIntervalSeconds()).toMillis();
-            if (now - lastPoll.get() < interval) {
+            // A pull made by a push (see SyncCycle#pushInBackground) counts as this interval's poll.
+            if (now - Math.max(lastPoll.get(), cycle.lastPullMillis()) < interval) {
                 return;
             }
             lastPoll.set(now);

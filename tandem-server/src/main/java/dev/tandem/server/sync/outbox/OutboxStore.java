@@ -165,6 +165,19 @@ public final class OutboxStore {
                 .bind("now", now).mapTo(Long.class).one() > 0;
     }
 
+    /**
+     * How many due, unclaimed rows touch a member that Salesforce holds according to the mirror (a member whose
+     * CampaignMember Salesforce may have changed too), counted up to {@code upTo}. Adding a member Salesforce
+     * does not hold is not counted: if Salesforce added it meanwhile, the insert reports a duplicate.
+     */
+    public int dueWorkOnHeldMembers(Handle handle, Instant now, int upTo) {
+        return handle.createQuery("SELECT COUNT(*) FROM (SELECT o.id FROM sync_outbox o WHERE o.next_attempt_at <= :now "
+                        + "AND (o.claimed_until IS NULL OR o.claimed_until < :now) AND EXISTS (SELECT 1 FROM "
+                        + "campaign_member_mirror m WHERE m.program_id = o.program_id AND m.person_id = o.person_id) "
+                        + "FETCH FIRST :upTo ROWS ONLY) due")
+                .bind("now", now).bind("upTo", upTo).mapTo(Integer.class).one();
+    }
+
     private static OutboxEntry entry(ResultSet rs) throws SQLException {
         DesiredState desired = "REMOVE".equals(rs.getString("desired_action"))
                 ? DesiredState.REMOVED : DesiredState.member(rs.getString("desired_status"));

@@ -495,6 +495,8 @@ public final class CampaignMemberPusher {
                         settle(s, push, true);
                         run.tally().skipped(Operation.PUSH_MEMBERS);
                     } else {
+                        // Both sides added the member, with different statuses: Tandem's wins.
+                        run.tally().conflict(Operation.PUSH_MEMBERS);
                         updates.add(new Planned(push, existing[0], existing[1]));
                     }
                 }

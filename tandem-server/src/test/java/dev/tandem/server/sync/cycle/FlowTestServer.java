@@ -145,6 +145,41 @@ public final class FlowTestServer implements AutoCloseable {
         return ok(postJson("/rest/tandem/v1/sync/run.json", "{}")).get(0);
     }
 
+    /**
+     * Stops the background pusher and poller, so that only the sync steps a test runs happen (local changes then
+     * wait in the outbox).
+     */
+    public void stopBackgroundJobs() {
+        flow().jobs().stop();
+    }
+
+    /** The sync cycle, for tests that drive its steps (background push and poll) themselves. */
+    public SyncCycle cycle() {
+        return flow().cycle();
+    }
+
+    private SyncFlowModule flow() {
+        return app.module(CampaignSyncModule.class).orElseThrow().flow();
+    }
+
+    /** The id of the newest stored run, 0 when there is none. */
+    public long latestRunId() {
+        return count("SELECT COALESCE(MAX(id), 0) FROM sync_runs");
+    }
+
+    /** Conflicts counted (all operations) by the runs stored after run {@code afterRunId}. */
+    public long conflictsSince(long afterRunId) {
+        long conflicts = 0;
+        for (JsonNode run : ok(get("/rest/tandem/v1/sync/runs.json?batchSize=200"))) {
+            if (run.get("id").asLong() > afterRunId) {
+                for (JsonNode counts : run.get("operations")) {
+                    conflicts += counts.get("conflicts").asLong();
+                }
+            }
+        }
+        return conflicts;
+    }
+
     /** Waits until every local change was pushed or failed (no outbox row is due). */
     public void awaitPushed() {
         await().atMost(Duration.ofSeconds(30)).until(() -> count(

@@ -73,6 +73,8 @@ class SyncRulesEndToEndTest {
         Object[] m = linkedMember("Registered");
         long program = (long) m[0];
         long person = (long) m[1];
+        server.runSync();
+        long lastRun = server.latestRunId();
         server.changeInSalesforce((String) m[3], "No Show");
         server.emulator.control().addFault(new FaultRule("INVALID_FIELD", 400, "PATCH", "composite/sobjects", 0, -1, 0,
                 "refused for the test"));
@@ -81,12 +83,55 @@ class SyncRulesEndToEndTest {
                 server.count("SELECT COUNT(*) FROM sync_outbox WHERE attempts > 0") == 1);
         server.emulator.control().clearFaults();
 
-        JsonNode report = server.runSync();
-        assertThat(report.get("operations").get("pull-members").get("conflicts").asLong()).isEqualTo(1);
-        assertThat(server.tandemMembers(program)).containsOnly(entry(person, "Attended"));
-
+        server.runSync();
         server.postJson("/rest/tandem/v1/sync/errors/retry.json", "{}");
+
+        assertThat(server.conflictsSince(lastRun)).isEqualTo(1);
+        assertThat(server.tandemMembers(program)).containsOnly(entry(person, "Attended"));
         assertThat(server.salesforceMembers((String) m[2])).containsOnly(entry(server.sfdcIdOf(person), "Attended"));
+    }
+
+    @Test
+    void whenTandemsPushWouldLandFirstTheConflictIsStillSeenCountedAndTandemWins() {
+        Object[] m = linkedMember("Registered");
+        long program = (long) m[0];
+        long person = (long) m[1];
+        String campaign = (String) m[2];
+        server.runSync();
+        long lastRun = server.latestRunId();
+        server.changeInSalesforce((String) m[3], "No Show");
+
+        server.setStatus(program, "Attended", List.of(person));
+        server.awaitPushed();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                server.salesforceMembers(campaign).containsValue("Attended"));
+        server.runSync();
+
+        assertThat(server.conflictsSince(lastRun)).isEqualTo(1);
+        assertThat(server.tandemMembers(program)).containsOnly(entry(person, "Attended"));
+        assertThat(server.salesforceMembers(campaign)).containsOnly(entry(server.sfdcIdOf(person), "Attended"));
+        assertThat(server.activities(person, 44)).as("Salesforce's change, then Tandem's over it").isEqualTo(2);
+    }
+
+    @Test
+    void whenBothSidesAddedAMemberWithDifferentStatusesTandemWinsAndTheConflictIsCounted() {
+        long program = server.createWebinarProgram();
+        String campaign = server.linkToNewCampaign(program);
+        long person = server.createPeople(1, true).get(0);
+        long other = server.createWebinarProgram();
+        server.linkToNewCampaign(other);
+        server.setStatus(other, "Member", List.of(person));
+        server.awaitPushed();
+        server.runSync();
+        long lastRun = server.latestRunId();
+        server.addToCampaign(campaign, server.sfdcIdOf(person), "No Show");
+
+        server.setStatus(program, "Registered", List.of(person));
+        server.awaitPushed();
+
+        assertThat(server.conflictsSince(lastRun)).isEqualTo(1);
+        assertThat(server.salesforceMembers(campaign)).containsOnly(entry(server.sfdcIdOf(person), "Registered"));
+        assertThat(server.tandemMembers(program)).containsOnly(entry(person, "Registered"));
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.tandem.server.sync.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.server.sync.SyncTestDatabase;
+import dev.tandem.server.sync.mirror.MirrorRow;
+import dev.tandem.server.sync.mirror.MirrorStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -127,6 +129,34 @@ class OutboxStoreTest {
 
             Set<MemberKey> pending = db.jdbi().withHandle(h -> store.pending(h, 1, List.of(10L, 11L)));
             assertThat(pending).containsExactly(BOB);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SyncTestDatabase.Kind.class)
+    void dueWorkOnMembersSalesforceHoldsIsCountedApartFromDueAdditionsUpToALimit(SyncTestDatabase.Kind kind) {
+        try (var db = SyncTestDatabase.open(kind)) {
+            MemberKey cy = new MemberKey(1, 12);
+            append(db.jdbi(), ANN, DesiredState.member("Registered"));
+            append(db.jdbi(), BOB, DesiredState.member("Registered"));
+            append(db.jdbi(), cy, DesiredState.member("Registered"));
+            int additionsOnly = db.jdbi().withHandle(h -> store.dueWorkOnHeldMembers(h, NOW, 10));
+            db.jdbi().useTransaction(h -> {
+                new MirrorStore().put(h, new MirrorRow(ANN, "701000000000001AAA", "00v000000000001AAA", "Member", NOW,
+                        null, NOW));
+                new MirrorStore().put(h, new MirrorRow(BOB, "701000000000001AAA", "00v000000000002AAA", "Member", NOW,
+                        null, NOW));
+            });
+
+            int held = db.jdbi().withHandle(h -> store.dueWorkOnHeldMembers(h, NOW, 10));
+            int capped = db.jdbi().withHandle(h -> store.dueWorkOnHeldMembers(h, NOW, 1));
+            claim(db.jdbi(), "node-a", NOW);
+            int claimed = db.jdbi().withHandle(h -> store.dueWorkOnHeldMembers(h, NOW.plusSeconds(1), 10));
+
+            assertThat(additionsOnly).as("no member is held yet").isZero();
+            assertThat(held).as("Ann and Bob are held").isEqualTo(2);
+            assertThat(capped).isEqualTo(1);
+            assertThat(claimed).as("claimed work is not due").isZero();
         }
     }
 }
