@@ -37,6 +37,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -128,9 +129,9 @@ public final class InitialBulkPush {
         ExecutorService network = Executors.newFixedThreadPool(CHUNKS_IN_FLIGHT, daemon("tandem-initial-bulk"));
         try (OrderedWrites writes = new OrderedWrites("tandem-initial-bulk-writes")) {
             Deque<InFlight> inFlight = new ArrayDeque<>();
-            InFlight failed = null;
+            List<InFlight> failed = new ArrayList<>();
             long after = 0;
-            while (failed == null && !writes.failed()) {
+            while (failed.isEmpty() && !writes.failed()) {
                 long from = after;
                 List<StoredMembership> page = jdbi.withHandle(h -> memberships.page(h, link.programId(), List.of(),
                         from, chunk));
@@ -144,33 +145,34 @@ public final class InitialBulkPush {
                     // On this thread, one chunk after the other, so two chunks never create the same status.
                     ready = ensureStatuses(client, link, channel, missing, run, writes);
                 } catch (SalesforceException e) {
-                    failed = new InFlight(from, CompletableFuture.failedFuture(e));
+                    failed.add(new InFlight(from, CompletableFuture.failedFuture(e)));
                     break;
                 }
                 inFlight.add(new InFlight(from, network.submit(() -> pushChunk(client, link, ready, run, writes))));
                 if (inFlight.size() == CHUNKS_IN_FLIGHT) {
                     InFlight oldest = inFlight.poll();
                     if (oldest.failure() != null) {
-                        failed = oldest;
+                        failed.add(oldest);
                     }
                 }
             }
             // Every chunk still on its way finishes (or fails) before anything is queued.
             for (InFlight chunkInFlight : inFlight) {
-                if (chunkInFlight.failure() != null && failed == null) {
-                    failed = chunkInFlight;
+                if (chunkInFlight.failure() != null) {
+                    failed.add(chunkInFlight);
                 }
             }
             writes.await();
-            if (failed == null) {
+            if (failed.isEmpty()) {
                 return RunOutcome.COMPLETED;
             }
-            // What the failed chunk did not settle, and everything after it, waits in the outbox.
-            queueTandemOnly(link.programId(), failed.from());
-            if (failed.failure().isLimit()) {
+            // What the earliest failed chunk did not settle, and everything after it, waits in the outbox.
+            InFlight first = failed.stream().min(Comparator.comparingLong(InFlight::from)).orElseThrow();
+            queueTandemOnly(link.programId(), first.from());
+            if (failed.stream().allMatch(f -> f.failure().isLimit())) {
                 return RunOutcome.STOPPED_BY_LIMIT;
             }
-            throw failed.failure();
+            throw failed.stream().map(InFlight::failure).filter(f -> !f.isLimit()).findFirst().orElseThrow();
         } finally {
             network.shutdown();
         }

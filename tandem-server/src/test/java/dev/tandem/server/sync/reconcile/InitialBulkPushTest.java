@@ -140,6 +140,37 @@ class InitialBulkPushTest {
         assertThat(run.tally().snapshot().get(Operation.PUSH_LEADS).failed()).isEqualTo(1);
     }
 
+    @Test
+    void whenTheRequestLimitStopsThePushEveryMemberNotWrittenWaitsInTheOutbox() {
+        long program = server.createWebinarProgram();
+        server.linkToNewCampaign(program);
+        List<Long> people = server.createPeople(7, true);
+        server.syncEnabled(false);
+        server.setStatus(program, "Registered", people);
+        server.app().services().database().jdbi().useHandle(h ->
+                h.execute("DELETE FROM sync_outbox WHERE program_id = ?", program));
+        server.syncEnabled(true);
+        ActiveRun run = recorder().begin("test", () -> 0);
+        RunOutcome outcome;
+        // Tandem's budget is half the org's daily limit: a few calls are left, then the push must stop.
+        server.emulator.control().setApiUsage(7_500 - 4, 15_000);
+        try {
+            outcome = bulkPushInChunksOf(2).push(client(), link(program), channel(), run);
+        } finally {
+            server.emulator.control().setApiUsage(0, 15_000);
+            server.connect();
+        }
+
+        assertThat(outcome).isEqualTo(RunOutcome.STOPPED_BY_LIMIT);
+        long written = server.count("SELECT COUNT(*) FROM campaign_member_mirror WHERE program_id = " + program);
+        long waiting = server.count("SELECT COUNT(DISTINCT person_id) FROM sync_outbox WHERE attempts = 0 "
+                + "AND program_id = " + program);
+        assertThat(written).isLessThan(7);
+        assertThat(written + waiting).isEqualTo(7);
+        assertThat(server.count("SELECT COUNT(*) FROM sync_errors WHERE resolved_at IS NULL AND program_id = "
+                + program)).isZero();
+    }
+
     private static JsonNode initialReport() {
         for (JsonNode run : FlowTestServer.ok(server.get("/rest/tandem/v1/sync/runs.json"))) {
             if (run.get("kind").asText().equals("reconcile-initial")) {
