@@ -12,6 +12,7 @@ import dev.tandem.server.automation.flow.StepLogEntry;
 import dev.tandem.server.automation.document.RulesReader;
 import dev.tandem.server.automation.model.CampaignType;
 import dev.tandem.server.automation.model.FlowStep;
+import dev.tandem.server.automation.model.SfdcCampaignReferences;
 import dev.tandem.server.automation.model.SmartCampaign;
 import dev.tandem.server.automation.model.SmartList;
 import dev.tandem.server.automation.model.Trigger;
@@ -26,6 +27,7 @@ import dev.tandem.server.store.Page;
 import dev.tandem.server.store.PageToken;
 import dev.tandem.server.store.PersonDao;
 import dev.tandem.server.store.ProgramDao;
+import dev.tandem.server.sync.watch.WatchedCampaignStore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -69,6 +71,7 @@ public final class CampaignService {
     private final BatchRunStore batches = new BatchRunStore();
     private final FlowRunStore runs = new FlowRunStore();
     private final CampaignValidator validator = new CampaignValidator();
+    private final WatchedCampaignStore references = new WatchedCampaignStore();
     private final ProgramDao programs = new ProgramDao();
     private final PersonDao people = new PersonDao();
 
@@ -83,6 +86,25 @@ public final class CampaignService {
         this.zone = zone;
         this.activityLog = activityLog;
         this.queue = queue;
+    }
+
+    /**
+     * Records which Salesforce campaigns each smart campaign saved before watched campaigns existed names (once;
+     * later saves keep them current). Each campaign is locked while it is indexed, so a concurrent save or another
+     * node's start cannot interleave. Returns how many were indexed.
+     */
+    public int indexSalesforceReferences() {
+        List<Long> pending = jdbi.withHandle(references::unindexedSmartCampaigns);
+        int indexed = 0;
+        for (long id : pending) {
+            indexed += jdbi.inTransaction(h -> campaigns.lock(h, id).filter(c -> !references.isIndexed(h, id))
+                    .map(c -> {
+                        references.replaceReferences(h, id, SfdcCampaignReferences.of(c.smartList(), c.flow()),
+                                Timestamps.now(clock));
+                        return 1;
+                    }).orElse(0));
+        }
+        return indexed;
     }
 
     /** Creates an empty, inactive campaign in a program (or in none). */
@@ -144,6 +166,8 @@ public final class CampaignService {
                         + "deactivate the campaign first");
             }
             campaigns.saveRules(h, id, rules.smartList(), rules.qualification(), Timestamps.now(clock));
+            references.replaceReferences(h, id, SfdcCampaignReferences.of(rules.smartList(), current.flow()),
+                    Timestamps.now(clock));
             return campaigns.get(h, id).orElseThrow();
         });
     }
@@ -163,6 +187,8 @@ public final class CampaignService {
                         + "deactivate the campaign first");
             }
             campaigns.saveFlow(h, id, steps, Timestamps.now(clock));
+            references.replaceReferences(h, id, SfdcCampaignReferences.of(current.smartList(), steps),
+                    Timestamps.now(clock));
             return campaigns.get(h, id).orElseThrow();
         });
     }
@@ -208,6 +234,7 @@ public final class CampaignService {
             if (c.active()) {
                 throw DomainException.conflict("isActive: deactivate smart campaign " + id + " before deleting it");
             }
+            references.replaceReferences(h, id, Map.of(), Timestamps.now(clock));
             campaigns.delete(h, id);
         });
     }

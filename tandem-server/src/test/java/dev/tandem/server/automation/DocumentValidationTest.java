@@ -3,6 +3,7 @@ package dev.tandem.server.automation;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -176,15 +177,17 @@ class DocumentValidationTest extends AutomationTestSupport {
     }
 
     @Test
-    void aMemberOfSfdcCampaignFilterOnACampaignLinkedToNoProgramIsRefused() {
+    void aMemberOfSfdcCampaignFilterOnACampaignLinkedToNoProgramIsAcceptedAndWatched() {
         long campaign = campaign(null);
 
         JsonNode response = saveRules(campaign, "{\"filters\":[{\"type\":\"memberOfSfdcCampaign\",\"operator\":\"in\","
                 + "\"campaigns\":[\"701000000000009AAA\"]}]}");
 
-        assertThat(errors(response)).containsExactly("1003 filters[0] (Member of SFDC Campaign).campaigns[0]: campaign "
-                + "701000000000009AAA is not linked to a program; Tandem knows the members of linked campaigns only "
-                + "(link it to a program first)");
+        result(response);
+        List<String> watched = server.app().services().database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT campaign_id FROM watched_campaigns WHERE campaign_key = '701000000000009' "
+                        + "AND snapshot_at IS NULL").mapTo(String.class).list());
+        assertThat(watched).as("watched, with its first full read due").containsExactly("701000000000009AAA");
     }
 
     @Test

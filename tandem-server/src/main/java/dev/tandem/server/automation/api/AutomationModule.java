@@ -161,6 +161,7 @@ public final class AutomationModule implements TandemModule {
 
     @Override
     public void start() {
+        campaigns.indexSalesforceReferences();
         if (background) {
             engine.start();
         }

@@ -2,6 +2,7 @@ package dev.tandem.server.automation.queue;
 
 import dev.tandem.core.activity.Activity;
 import dev.tandem.core.activity.ActivityType;
+import dev.tandem.server.automation.model.SfdcCampaignIds;
 import dev.tandem.server.domain.activity.ActivityListener;
 import org.jdbi.v3.core.Handle;
 
@@ -52,6 +53,10 @@ public final class TriggerQueue implements ActivityListener {
             // The campaign sync names the linked program as the primary attribute; the campaign is the program's.
             campaign = tx.createQuery("SELECT sfdc_campaign_id FROM programs WHERE id = :id")
                     .bind("id", activity.primaryAttributeValueId()).mapTo(String.class).findOne().orElse(null);
+        } else if (isSfdcCampaignActivity(activity.type())
+                && SfdcCampaignIds.isCampaignId(activity.primaryAttributeValue())) {
+            // A campaign linked to no program (a watched one) has no Tandem id: its Salesforce id is the value.
+            campaign = activity.primaryAttributeValue();
         }
         tx.createUpdate("INSERT INTO automation_trigger_events (activity_id, person_id, type_id, occurred_at, "
                         + "subject_id, sfdc_campaign_id, old_status, new_status) VALUES (:activity, :person, :type, "

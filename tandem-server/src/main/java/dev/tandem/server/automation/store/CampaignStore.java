@@ -32,9 +32,10 @@ public final class CampaignStore {
     /** Creates an empty, inactive campaign; returns its id. */
     public long insert(Handle h, String name, String description, Long programId, Instant now) {
         bump(h);
+        // An empty campaign names no Salesforce campaign: its (empty) references are indexed from the start.
         return h.createUpdate("INSERT INTO automation_smart_campaigns (name, description, program_id, campaign_type, "
-                        + "rules, flow, active, created_at, updated_at) VALUES (:name, :description, :program, :type, "
-                        + ":rules, :flow, FALSE, :now, :now)")
+                        + "rules, flow, active, sfdc_references_indexed, created_at, updated_at) VALUES (:name, "
+                        + ":description, :program, :type, :rules, :flow, FALSE, TRUE, :now, :now)")
                 .bind("name", name).bind("description", description).bind("program", programId)
                 .bind("type", CampaignType.DEFAULT.name())
                 .bind("rules", write(DocumentWriter.rules(SmartList.empty(), QualificationRule.once())))

@@ -26,7 +26,8 @@ import java.util.Optional;
 /**
  * Checks what a document refers to against the database: programs exist, statuses belong to the program's channel
  * (exactly, case-sensitive), Salesforce campaign ids are well formed and, for a campaign linked to a program, its
- * statuses are that program's channel statuses. Runs inside the saving transaction, so nothing is half-saved.
+ * statuses are that program's channel statuses. Campaigns linked to no program are accepted everywhere: saving the
+ * document makes the campaign sync watch them. Runs inside the saving transaction, so nothing is half-saved.
  * A parameter that refers to a token ({@code {{my.Name}}}) is checked when the step runs, with the token's value;
  * on save the reference itself must be able to resolve: from the program's My Tokens, or, for a campaign a request
  * can carry tokens to (a batch campaign, or a trigger campaign with "Campaign is Requested"), from the request.
@@ -129,16 +130,8 @@ public final class CampaignValidator {
     private void filter(Lookup lookup, Filter filter, String path, Problems problems) {
         String rule = path + " (" + filter.displayName() + ")";
         if (filter instanceof Filter.MemberOfSfdcCampaign f) {
+            // A campaign linked to no program is watched once saved: the sync reads its members too.
             campaigns(new CampaignSelector(false, f.campaignIds()), rule, problems);
-            // Membership is read from the sync's mirror, which exists only for linked campaigns: a filter on any
-            // other campaign would silently see no members, so it is refused instead.
-            for (int i = 0; i < f.campaignIds().size(); i++) {
-                String id = f.campaignIds().get(i);
-                if (SfdcCampaignIds.isCampaignId(id) && lookup.linkedChannel(id).isEmpty()) {
-                    problems.add(rule + ".campaigns[" + i + "]", "campaign " + id + " is not linked to a program; "
-                            + "Tandem knows the members of linked campaigns only (link it to a program first)");
-                }
-            }
             campaignStatuses(lookup, f.campaignIds(), f.status(), rule + ".status", problems);
         } else if (filter instanceof Filter.MemberOfProgram f) {
             lookup.channelOf(f.programId()).ifPresentOrElse(

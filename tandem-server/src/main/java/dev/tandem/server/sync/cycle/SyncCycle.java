@@ -15,6 +15,7 @@ import dev.tandem.server.sync.runs.RunReport;
 import dev.tandem.server.sync.runs.SyncError;
 import dev.tandem.server.sync.runs.SyncErrorStore;
 import dev.tandem.server.sync.settings.SyncSettingsService;
+import dev.tandem.server.sync.watch.WatchedCampaignStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ public final class SyncCycle {
     private final LeaseStore leases;
     private final String nodeId;
     private final Clock clock;
+    private final WatchedCampaignStore watches = new WatchedCampaignStore();
     private final ReentrantLock pushLock = new ReentrantLock();
     private final ReentrantLock pullLock = new ReentrantLock();
     private final AtomicLong lastPull = new AtomicLong();
@@ -163,7 +165,8 @@ public final class SyncCycle {
 
     /**
      * Retries open errors (the given ids, or every open one when {@code ids} is empty): failed pushes are made
-     * due and pushed now, failed pulled records are read again and re-applied. Returns the stored report; an
+     * due and pushed now, failed pulled records are read again and re-applied, refused reads of watched campaigns
+     * are made due for the next poll. Returns the stored report; an
      * error that still fails stays open with its attempt count raised.
      */
     public RunReport retry(Collection<Long> ids) {
@@ -185,6 +188,12 @@ public final class SyncCycle {
                         // Nothing waits any more for this member (a later change went through).
                         errors.resolveMember(h, PUSH_OPERATIONS, member.programId(), member.personId(),
                                 clock.instant());
+                    }
+                } else if (error.operation() == Operation.READ_WATCHED) {
+                    // The campaign's full read is due again and the next poll makes it; nothing to do if it is
+                    // no longer watched.
+                    if (!watches.retryRefused(h, error.sfRecordId())) {
+                        errors.resolveRecord(h, Operation.READ_WATCHED, error.sfRecordId(), clock.instant());
                     }
                 } else if (error.sfRecordId() != null) {
                     pulledRecords.add(error.sfRecordId());

@@ -23,6 +23,9 @@ import dev.tandem.server.sync.runs.RunStore;
 import dev.tandem.server.sync.runs.SyncErrorStore;
 import dev.tandem.server.sync.runs.SyncRoutes;
 import dev.tandem.server.sync.settings.SyncSettingsService;
+import dev.tandem.server.sync.watch.WatchedCampaignPull;
+import dev.tandem.server.sync.watch.WatchedCampaignStore;
+import dev.tandem.server.sync.watch.WatchedMemberStore;
 import io.javalin.Javalin;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -59,7 +62,9 @@ public final class SyncFlowModule implements TandemModule {
                 settings, options.reconcile().initialChunk(), options.push().backoff(), services.clock());
         PullApplier applier = new PullApplier(services.people(), services.memberships(), mirror, outbox, errors,
                 activities, services.clock());
-        CampaignMemberPoller poller = new CampaignMemberPoller(jdbi, links, new CursorStore(), applier,
+        WatchedCampaignPull watched = new WatchedCampaignPull(jdbi, links, new WatchedCampaignStore(),
+                new WatchedMemberStore(), activities, errors, options.pull().pageSize(), services.clock());
+        CampaignMemberPoller poller = new CampaignMemberPoller(jdbi, links, new CursorStore(), applier, watched,
                 settings::pullForwardOnly, options.pull(), services.clock());
         this.cycle = new SyncCycle(jdbi, settings, clients, pusher, poller, outbox, errors, recorder,
                 new LeaseStore(jdbi), nodeId, services.clock());

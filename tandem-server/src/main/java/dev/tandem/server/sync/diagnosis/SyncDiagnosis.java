@@ -100,7 +100,9 @@ public final class SyncDiagnosis {
             return new Diagnosis(SYNC_ENABLED, true, "campaign sync is on", "");
         }
         return new Diagnosis(SYNC_ENABLED, false, "campaign sync is off: no campaign is listed or synced, every"
-                + " link is paused", "POST /rest/tandem/v1/settings/sync.json {\"campaignSyncEnabled\":true}");
+                + " link is paused, and campaigns that smart campaigns name without a link are not read (their SFDC"
+                + " campaign triggers do not fire; Member of SFDC Campaign filters see the members last read)",
+                "POST /rest/tandem/v1/settings/sync.json {\"campaignSyncEnabled\":true}");
     }
 
     private static Diagnosis unreadable(SecretUnreadableException e) {

@@ -14,7 +14,8 @@ import org.jdbi.v3.core.Handle;
  * Writes the Salesforce campaign activities (42 add, 43 remove, 44 status change) for a change Salesforce now
  * holds. Callers write one exactly when the mirror records that change, in the same transaction, so an echo (no
  * change to the mirror) never writes a second one. The primary attribute is the linked program (Tandem's id for
- * the campaign, which Salesforce identifies by a text id) with the campaign's name as its value.
+ * the campaign, which Salesforce identifies by a text id) with the campaign's name as its value; a campaign linked
+ * to no program (a watched one) has no Tandem id, and its Salesforce id is the value.
  */
 public final class CampaignActivities {
 
@@ -82,10 +83,40 @@ public final class CampaignActivities {
         return build(member, campaignName, ActivityType.CHANGE_STATUS_IN_SFDC_CAMPAIGN, attributes, side, at);
     }
 
+    /** Activity 42 for a campaign linked to no program, not yet written. */
+    public Activity unlinkedAddition(long personId, String campaignId, String status, Instant at) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("Status", status);
+        return build(personId, null, campaignId, ActivityType.ADD_TO_SFDC_CAMPAIGN, attributes, Side.SALESFORCE, at);
+    }
+
+    /** Activity 43 for a campaign linked to no program, not yet written. */
+    public Activity unlinkedRemoval(long personId, String campaignId, String status, Instant at) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("Status", status);
+        return build(personId, null, campaignId, ActivityType.REMOVE_FROM_SFDC_CAMPAIGN, attributes, Side.SALESFORCE,
+                at);
+    }
+
+    /** Activity 44 for a campaign linked to no program, not yet written. */
+    public Activity unlinkedStatusChange(long personId, String campaignId, String oldStatus, String newStatus,
+                                         Instant at) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("Old Status", oldStatus);
+        attributes.put("New Status", newStatus);
+        return build(personId, null, campaignId, ActivityType.CHANGE_STATUS_IN_SFDC_CAMPAIGN, attributes,
+                Side.SALESFORCE, at);
+    }
+
     private static Activity build(MemberKey member, String campaignName, ActivityType type,
+                                  Map<String, Object> attributes, Side side, Instant at) {
+        return build(member.personId(), member.programId(), campaignName, type, attributes, side, at);
+    }
+
+    private static Activity build(long personId, Long programId, String campaignName, ActivityType type,
                                   Map<String, Object> attributes, Side side, Instant at) {
         attributes.put("Reason", side == Side.TANDEM ? "Pushed by campaign sync" : "Pulled by campaign sync");
         attributes.put("Source", side.label);
-        return Activity.of(member.personId(), at, type, null, member.programId(), campaignName, attributes);
+        return Activity.of(personId, at, type, null, programId, campaignName, attributes);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tandem.server.sync.pull;
 
 import dev.tandem.server.sync.mirror.MirrorRow;
+import java.time.Instant;
 
 /** The pure rules that classify a pulled CampaignMember against the mirror and the pending outbox. */
 public final class PullRules {
@@ -15,10 +16,21 @@ public final class PullRules {
      * @param pendingOutbox whether the member has a local change not yet pushed
      */
     public static PullDecision decide(PulledMember row, MirrorRow mirror, boolean pendingOutbox) {
-        boolean sameMember = mirror != null && mirror.sfMemberId().equals(row.id());
+        return mirror == null ? decide(row, null, null, null, pendingOutbox)
+                : decide(row, mirror.sfMemberId(), mirror.sfStatus(), mirror.sfModstamp(), pendingOutbox);
+    }
+
+    /**
+     * Classifies one row against what Tandem holds for the member (all null when it holds nothing): the
+     * CampaignMember id, its status and the SystemModstamp last read (null after a write of Tandem's own).
+     */
+    public static PullDecision decide(PulledMember row, String heldMemberId, String heldStatus, Instant heldModstamp,
+                                      boolean pendingOutbox) {
+        boolean held = heldMemberId != null;
+        boolean sameMember = held && heldMemberId.equals(row.id());
         // SystemModstamp has whole seconds: two changes within one second share it, so the status must match too.
         if (sameMember && !row.deleted() && row.systemModstamp() != null
-                && row.systemModstamp().equals(mirror.sfModstamp()) && row.status().equals(mirror.sfStatus())) {
+                && row.systemModstamp().equals(heldModstamp) && row.status().equals(heldStatus)) {
             return PullDecision.DUPLICATE;
         }
         if (row.deleted()) {
@@ -27,12 +39,12 @@ public final class PullRules {
             }
             return pendingOutbox ? PullDecision.CONFLICT : PullDecision.REMOVE;
         }
-        if (mirror != null && mirror.sfStatus().equals(row.status())) {
+        if (held && heldStatus.equals(row.status())) {
             return PullDecision.ECHO;
         }
         if (pendingOutbox) {
             return PullDecision.CONFLICT;
         }
-        return mirror == null ? PullDecision.ADD : PullDecision.CHANGE;
+        return held ? PullDecision.CHANGE : PullDecision.ADD;
     }
 }

@@ -6,6 +6,8 @@ public enum Operation {
     PUSH_STATUSES("push-statuses"),
     PUSH_MEMBERS("push-members"),
     PULL_MEMBERS("pull-members"),
+    /** The full read of a watched campaign (one linked to no program that a smart campaign names). */
+    READ_WATCHED("read-watched"),
     RECONCILE("reconcile");
 
     private final String label;

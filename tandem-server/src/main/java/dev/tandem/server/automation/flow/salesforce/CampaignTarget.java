@@ -4,7 +4,8 @@ import dev.tandem.core.program.Program;
 
 /**
  * The Salesforce campaign a flow step works on, with the program linked to it (null when none): a linked campaign's
- * changes also go to the sync's mirror and to the program's membership, as if the sync had made them.
+ * changes also go to the sync's mirror and to the program's membership, as if the sync had made them; any other
+ * campaign is a watched one (the step names it) and its changes go to the watched campaign's member rows.
  */
 record CampaignTarget(String campaignId, Program linkedProgram) {
 

@@ -5,6 +5,7 @@ import dev.tandem.core.activity.ActivityType;
 import dev.tandem.core.membership.ChangeSource;
 import dev.tandem.core.person.Person;
 import dev.tandem.core.person.SfdcType;
+import dev.tandem.server.automation.model.SfdcCampaignIds;
 import dev.tandem.server.automation.model.SmartCampaign;
 import dev.tandem.server.automation.queue.TriggerQueue;
 import dev.tandem.server.domain.activity.ActivityLog;
@@ -14,6 +15,8 @@ import dev.tandem.server.store.PersonDao;
 import dev.tandem.server.sync.mirror.MirrorRow;
 import dev.tandem.server.sync.mirror.MirrorStore;
 import dev.tandem.server.sync.outbox.MemberKey;
+import dev.tandem.server.sync.watch.WatchedMember;
+import dev.tandem.server.sync.watch.WatchedMemberStore;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
@@ -25,7 +28,8 @@ import java.util.Map;
  * Records in Tandem what a Salesforce flow step changed, inside the caller's transaction: the person's Salesforce
  * link (activity 19), and for campaign members the 42/43/44 activity carrying the smart campaign id. For a campaign
  * linked to a program it also updates the sync's mirror (so the next pull sees its own echo and writes no second
- * activity) and the program membership, as a change that Salesforce already holds (no push back).
+ * activity) and the program membership, as a change that Salesforce already holds (no push back); for any other
+ * campaign (a watched one: the flow step names it) it updates the watched campaign's member rows, for the same echo.
  */
 final class FlowRecorder {
 
@@ -33,6 +37,7 @@ final class FlowRecorder {
     private final TriggerQueue queue;
     private final MembershipService memberships;
     private final MirrorStore mirror = new MirrorStore();
+    private final WatchedMemberStore watched = new WatchedMemberStore();
     private final PersonDao people = new PersonDao();
 
     FlowRecorder(ActivityLog activityLog, TriggerQueue queue, MembershipService memberships) {
@@ -59,9 +64,12 @@ final class FlowRecorder {
     }
 
     /** The person joined the campaign with {@code status} as CampaignMember {@code memberId}. */
-    void added(Handle tx, SmartCampaign campaign, CampaignTarget target, long personId, String memberId,
+    void added(Handle tx, SmartCampaign campaign, CampaignTarget target, Person person, String memberId,
                String status, Instant now) {
-        if (target.linkedProgram() != null) {
+        long personId = person.id();
+        if (target.linkedProgram() == null) {
+            watched.putAll(tx, List.of(watchedRow(target, person, memberId, status, now)));
+        } else {
             long program = target.linkedProgram().id();
             mirror.put(tx, new MirrorRow(new MemberKey(program, personId), target.campaignId(), memberId, status, null,
                     status, null));
@@ -73,9 +81,12 @@ final class FlowRecorder {
     }
 
     /** The person's CampaignMember {@code memberId} moved from {@code oldStatus} to {@code newStatus}. */
-    void statusChanged(Handle tx, SmartCampaign campaign, CampaignTarget target, long personId, String memberId,
+    void statusChanged(Handle tx, SmartCampaign campaign, CampaignTarget target, Person person, String memberId,
                        String oldStatus, String newStatus, Instant now) {
-        if (target.linkedProgram() != null) {
+        long personId = person.id();
+        if (target.linkedProgram() == null) {
+            watched.putAll(tx, List.of(watchedRow(target, person, memberId, newStatus, now)));
+        } else {
             long program = target.linkedProgram().id();
             mirror.put(tx, new MirrorRow(new MemberKey(program, personId), target.campaignId(), memberId, newStatus,
                     null, newStatus, null));
@@ -87,9 +98,12 @@ final class FlowRecorder {
         write(tx, campaign, target, personId, ActivityType.CHANGE_STATUS_IN_SFDC_CAMPAIGN, attributes, now);
     }
 
-    /** The person left the campaign, where they held {@code status}. */
-    void removed(Handle tx, SmartCampaign campaign, CampaignTarget target, long personId, String status, Instant now) {
-        if (target.linkedProgram() != null) {
+    /** The person left the campaign, where they held {@code status} as CampaignMember {@code memberId}. */
+    void removed(Handle tx, SmartCampaign campaign, CampaignTarget target, long personId, String memberId,
+                 String status, Instant now) {
+        if (target.linkedProgram() == null) {
+            watched.deleteAll(tx, List.of(memberId));
+        } else {
             long program = target.linkedProgram().id();
             mirror.delete(tx, new MemberKey(program, personId));
             memberships.remove(tx, program, List.of(personId), context(campaign));
@@ -109,6 +123,14 @@ final class FlowRecorder {
         if (primary == null) {
             queue.nameSalesforceCampaign(tx, stored.id(), target.campaignId());
         }
+    }
+
+    // What Salesforce holds after Tandem's own write; the modstamp is unknown until the pull reads it back (echo).
+    private static WatchedMember watchedRow(CampaignTarget target, Person person, String memberId, String status,
+                                            Instant now) {
+        boolean contact = person.sfdcType() == SfdcType.CONTACT;
+        return new WatchedMember(memberId, SfdcCampaignIds.key(target.campaignId()), contact ? null : person.sfdcId(),
+                contact ? person.sfdcId() : null, status, null, status, now);
     }
 
     private static ChangeContext context(SmartCampaign campaign) {

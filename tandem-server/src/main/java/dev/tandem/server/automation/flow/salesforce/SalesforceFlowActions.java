@@ -192,7 +192,7 @@ public final class SalesforceFlowActions implements SalesforceSteps {
                 for (SaveResult r : results) {
                     Person person = group.get(r.index());
                     if (r.success()) {
-                        recorder.added(tx, campaign, target, person.id(), r.id(), status, Timestamps.now(clock));
+                        recorder.added(tx, campaign, target, person, r.id(), status, Timestamps.now(clock));
                         outcomes.put(person.id(), StepOutcome.done());
                     } else if ("DUPLICATE_VALUE".equals(r.error().statusCode())) {
                         outcomes.put(person.id(), StepOutcome.skipped("Already a member of campaign "
@@ -223,8 +223,9 @@ public final class SalesforceFlowActions implements SalesforceSteps {
                 for (SaveResult r : results) {
                     Person person = removable.get(r.index());
                     if (r.success() || r.isRecordGone()) {
-                        recorder.removed(tx, campaign, target, person.id(),
-                                members.get(person.id()).getString("Status"), Timestamps.now(clock));
+                        SObject member = members.get(person.id());
+                        recorder.removed(tx, campaign, target, person.id(), member.id(), member.getString("Status"),
+                                Timestamps.now(clock));
                         outcomes.put(person.id(), StepOutcome.done());
                     } else {
                         outcomes.put(person.id(), failure(r.error()));
@@ -262,7 +263,7 @@ public final class SalesforceFlowActions implements SalesforceSteps {
                         Person person = toUpdate.get(r.index());
                         SObject member = members.get(person.id());
                         if (r.success()) {
-                            recorder.statusChanged(tx, campaign, target, person.id(), member.id(),
+                            recorder.statusChanged(tx, campaign, target, person, member.id(),
                                     member.getString("Status"), status, Timestamps.now(clock));
                             outcomes.put(person.id(), StepOutcome.done());
                         } else {
