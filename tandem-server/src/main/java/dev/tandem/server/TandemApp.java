@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -57,7 +56,7 @@ public final class TandemApp implements AutoCloseable {
                     services.activityLog()),
             services -> new CampaignSyncModule(services, reconciler -> new SyncLinkModule(services.database().jdbi(),
                     services.json(), services.clock(), services.metrics(), services.programs(),
-                    services.config().secretKey(), Path.of("data"), Optional.of(reconciler), Duration.ofSeconds(1)),
+                    services.config().secretKey(), services.config().dataDir(), Optional.of(reconciler), Duration.ofSeconds(1)),
                     FlowOptions.DEFAULT));
 
     private final TandemConfig config;

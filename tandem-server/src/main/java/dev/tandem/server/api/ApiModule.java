@@ -1,21 +1,18 @@
 package dev.tandem.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tandem.server.domain.DomainException;
 import dev.tandem.server.domain.activity.ActivityLog;
 import dev.tandem.server.domain.membership.MembershipService;
 import dev.tandem.server.domain.people.PeopleService;
 import dev.tandem.server.domain.programs.ProgramService;
-import dev.tandem.server.http.ApiException;
-import dev.tandem.server.http.ErrorCode;
 import dev.tandem.server.http.Requests;
-import dev.tandem.server.http.Responses;
 import dev.tandem.server.http.TandemModule;
 import io.javalin.Javalin;
 
 /**
  * The Marketo-compatible REST API: leads, programs, channels, program members and activities. Domain refusals
- * become Marketo envelopes carrying the domain's code; nothing has been written when they are thrown.
+ * become Marketo envelopes carrying the domain's code (see {@link dev.tandem.server.http.HttpServer}); nothing has
+ * been written when they are thrown.
  */
 public final class ApiModule implements TandemModule {
     private final LeadsResource leads;
@@ -46,18 +43,5 @@ public final class ApiModule implements TandemModule {
         channels.routes(app);
         members.routes(app);
         activities.routes(app);
-        app.exception(DomainException.class, (e, ctx) -> Responses.failure(ctx, toApiError(e).error()));
-        // The domain's value types refuse bad input with "field: problem" messages; a client sees them as 1003.
-        app.exception(IllegalArgumentException.class, (e, ctx) -> Responses.failure(ctx,
-                ErrorCode.INVALID_DATA.error("Invalid data: " + e.getMessage())));
-    }
-
-    static ApiException toApiError(DomainException e) {
-        return switch (e.code()) {
-            case "701" -> new ApiException(ErrorCode.CANNOT_BE_BLANK, e.getMessage().replace(": cannot be blank", " cannot be blank"));
-            case "709" -> new ApiException(ErrorCode.BUSINESS_RULE_VIOLATION, "Business rule violation: " + e.getMessage());
-            case "1013" -> new ApiException(ErrorCode.OBJECT_NOT_FOUND, "Object not found: " + e.getMessage());
-            default -> new ApiException(ErrorCode.INVALID_DATA, "Invalid data: " + e.getMessage());
-        };
     }
 }

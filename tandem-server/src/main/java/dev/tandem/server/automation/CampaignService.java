@@ -21,8 +21,10 @@ import dev.tandem.server.automation.store.CampaignStore;
 import dev.tandem.server.automation.validation.CampaignValidator;
 import dev.tandem.server.domain.Batches;
 import dev.tandem.server.domain.DomainException;
+import dev.tandem.server.domain.PageTokens;
 import dev.tandem.server.domain.Timestamps;
 import dev.tandem.server.domain.activity.ActivityLog;
+import dev.tandem.server.domain.programs.ProgramChange;
 import dev.tandem.server.store.Page;
 import dev.tandem.server.store.PageToken;
 import dev.tandem.server.store.PersonDao;
@@ -215,6 +217,16 @@ public final class CampaignService {
         });
     }
 
+    /**
+     * Told of program writes inside their transaction: deleting a program deletes its campaigns by cascade, which
+     * every node's caches of active campaigns must notice as they notice any campaign write.
+     */
+    public void programChanged(Handle tx, ProgramChange change) {
+        if (change.isDeletion()) {
+            campaigns.touch(tx);
+        }
+    }
+
     /** Deactivates an active trigger campaign; people already in its flow finish it. */
     public SmartCampaign deactivate(long id) {
         return jdbi.inTransaction(h -> {
@@ -287,7 +299,7 @@ public final class CampaignService {
     public Page<StepLogEntry> log(long id, Long personId, int batchSize, String pageToken) {
         Batches.requirePageSize("batchSize", batchSize, MAX_LOG_PAGE);
         String kind = "automation-log-" + id + "-" + (personId == null ? "all" : personId);
-        long after = pageToken == null || pageToken.isBlank() ? 0 : PageToken.decode(kind, 1, pageToken)[0];
+        long after = pageToken == null || pageToken.isBlank() ? 0 : PageTokens.position(kind, 1, pageToken)[0];
         return jdbi.withHandle(h -> {
             if (campaigns.get(h, id).isEmpty()) {
                 throw notFound(id);

@@ -3,6 +3,8 @@ package dev.tandem.server.cli;
 import dev.tandem.server.config.TandemConfig;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -28,9 +30,18 @@ public final class ConfigOptions {
             + "(env TANDEM_TIME_ZONE, default UTC), e.g. Europe/Paris")
     String timeZone;
 
+    @Option(names = "--data-dir", description = "Directory for local files: the generated credentials key and the "
+            + "default H2 database (env TANDEM_DATA_DIR, default ./data)")
+    Path dataDir;
+
     /** The configuration these options describe on top of {@code env}. */
     public TandemConfig resolve(Map<String, String> env) {
-        TandemConfig config = TandemConfig.fromEnvironment(env);
+        Map<String, String> effective = new HashMap<>(env);
+        if (dataDir != null) {
+            // Through the environment, so that the default database follows the directory as it does for the variable.
+            effective.put(TandemConfig.ENV_DATA_DIR, dataDir.toString());
+        }
+        TandemConfig config = TandemConfig.fromEnvironment(effective);
         if (port != null) {
             config = config.withHttpPort(port);
         }

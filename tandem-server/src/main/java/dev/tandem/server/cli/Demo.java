@@ -78,9 +78,9 @@ public final class Demo {
             // Stored Salesforce credentials are encrypted with a key kept next to the demo's database.
             String key = Base64.getEncoder().encodeToString(SecretKeySource.resolve(
                     defaults.secretKey().orElse(null), options.dataDir()));
-            TandemConfig config = new TandemConfig(options.port(), jdbcUrl(options.dataDir()),
+            TandemConfig config = new TandemConfig(options.port(), TandemConfig.h2Url(options.dataDir()),
                     TandemConfig.DEFAULT_DB_USER, "", Optional.of(key), Optional.of(apiClient),
-                    defaults.accessTokenTtlSeconds());
+                    defaults.accessTokenTtlSeconds(), defaults.timeZone(), options.dataDir());
             TandemApp app = ServedModules.addTo(TandemApp.builder(config)).build();
             try {
                 String password = Passwords.generate();
@@ -133,11 +133,6 @@ public final class Demo {
         out.println();
         out.println("The password is new on every start. Press Ctrl-C to stop.");
         out.flush();
-    }
-
-    static String jdbcUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("tandem")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     }
 
     private static SalesforceEmulator startEmulator(int preferredPort) {

@@ -1,5 +1,6 @@
 package dev.tandem.server.config;
 
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -20,6 +21,8 @@ import java.util.Optional;
  * @param timeZone          the subscription time zone: Wait step "end on" times, date tokens and batch campaign
  *                          recurrences are read in it (Marketo's subscription time zone); UTC by default. Every node
  *                          sharing a database must use the same zone.
+ * @param dataDir           where a node keeps local files: the generated credentials key when {@code secretKey} is
+ *                          empty, and the default H2 database
  */
 public record TandemConfig(
         int httpPort,
@@ -29,13 +32,15 @@ public record TandemConfig(
         Optional<String> secretKey,
         Optional<ApiClientSecret> bootstrapClient,
         long accessTokenTtlSeconds,
-        ZoneId timeZone) {
+        ZoneId timeZone,
+        Path dataDir) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_JDBC_URL =
             "jdbc:h2:file:./data/tandem;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     public static final String DEFAULT_DB_USER = "sa";
     public static final long DEFAULT_TOKEN_TTL_SECONDS = 3600;
+    public static final Path DEFAULT_DATA_DIR = Path.of("data");
 
     public static final String ENV_PORT = "TANDEM_HTTP_PORT";
     public static final String ENV_JDBC_URL = "TANDEM_JDBC_URL";
@@ -45,6 +50,7 @@ public record TandemConfig(
     public static final String ENV_CLIENT_ID = "TANDEM_API_CLIENT_ID";
     public static final String ENV_CLIENT_SECRET = "TANDEM_API_CLIENT_SECRET";
     public static final String ENV_TIME_ZONE = "TANDEM_TIME_ZONE";
+    public static final String ENV_DATA_DIR = "TANDEM_DATA_DIR";
 
     public TandemConfig {
         if (httpPort < 0 || httpPort > 65535) {
@@ -60,12 +66,14 @@ public record TandemConfig(
         dbPassword = dbPassword == null ? "" : dbPassword;
         secretKey = secretKey.filter(key -> !key.isBlank());
         timeZone = timeZone == null ? ZoneOffset.UTC : timeZone;
+        dataDir = dataDir == null ? DEFAULT_DATA_DIR : dataDir;
     }
 
-    /** A configuration in the default (UTC) subscription time zone. */
+    /** A configuration in the default (UTC) subscription time zone, keeping its local files in {@code ./data}. */
     public TandemConfig(int httpPort, String jdbcUrl, String dbUser, String dbPassword, Optional<String> secretKey,
                         Optional<ApiClientSecret> bootstrapClient, long accessTokenTtlSeconds) {
-        this(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds, ZoneOffset.UTC);
+        this(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds, ZoneOffset.UTC,
+                DEFAULT_DATA_DIR);
     }
 
     /** Defaults overridden by whatever the environment sets. */
@@ -75,15 +83,24 @@ public record TandemConfig(
         if (clientId.isPresent() != clientSecret.isPresent()) {
             throw new IllegalArgumentException(ENV_CLIENT_ID + " and " + ENV_CLIENT_SECRET + " must be set together");
         }
+        Optional<Path> dataDir = nonBlank(env.get(ENV_DATA_DIR)).map(dir -> Path.of(dir.trim()));
         return new TandemConfig(
                 nonBlank(env.get(ENV_PORT)).map(value -> parsePort(ENV_PORT, value)).orElse(DEFAULT_PORT),
-                nonBlank(env.get(ENV_JDBC_URL)).orElse(DEFAULT_JDBC_URL),
+                // The default database follows a configured data directory, so one setting moves all local files.
+                nonBlank(env.get(ENV_JDBC_URL)).orElse(dataDir.map(TandemConfig::h2Url).orElse(DEFAULT_JDBC_URL)),
                 nonBlank(env.get(ENV_DB_USER)).orElse(DEFAULT_DB_USER),
                 env.getOrDefault(ENV_DB_PASSWORD, ""),
                 nonBlank(env.get(ENV_SECRET_KEY)),
                 clientId.map(id -> new ApiClientSecret(id, clientSecret.orElseThrow())),
                 DEFAULT_TOKEN_TTL_SECONDS,
-                nonBlank(env.get(ENV_TIME_ZONE)).map(value -> parseZone(ENV_TIME_ZONE, value)).orElse(ZoneOffset.UTC));
+                nonBlank(env.get(ENV_TIME_ZONE)).map(value -> parseZone(ENV_TIME_ZONE, value)).orElse(ZoneOffset.UTC),
+                dataDir.orElse(DEFAULT_DATA_DIR));
+    }
+
+    /** The embedded H2 database file under {@code dataDir}, in the modes Tandem's SQL expects. */
+    public static String h2Url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("tandem")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     }
 
     /** Defaults only: an H2 file under ./data on port 8080. */
@@ -94,30 +111,37 @@ public record TandemConfig(
     /** This configuration on another port. */
     public TandemConfig withHttpPort(int port) {
         return new TandemConfig(port, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds,
-                timeZone);
+                timeZone, dataDir);
     }
 
     /** This configuration on another database. */
     public TandemConfig withDatabase(String url, String user, String password) {
         return new TandemConfig(httpPort, url, user, password, secretKey, bootstrapClient, accessTokenTtlSeconds,
-                timeZone);
+                timeZone, dataDir);
     }
 
     /** This configuration with a bootstrap API client. */
     public TandemConfig withBootstrapClient(ApiClientSecret client) {
         return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, Optional.of(client), accessTokenTtlSeconds,
-                timeZone);
+                timeZone, dataDir);
     }
 
     /** This configuration with another access-token lifetime. */
     public TandemConfig withAccessTokenTtlSeconds(long seconds) {
-        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, seconds, timeZone);
+        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, seconds, timeZone,
+                dataDir);
     }
 
     /** This configuration in another subscription time zone. */
     public TandemConfig withTimeZone(ZoneId zone) {
         return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient, accessTokenTtlSeconds,
-                zone);
+                zone, dataDir);
+    }
+
+    /** This configuration keeping its local files (the generated credentials key) in {@code dir}. */
+    public TandemConfig withDataDir(Path dir) {
+        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient,
+                accessTokenTtlSeconds, timeZone, dir);
     }
 
     /** Secrets are masked so that a logged configuration leaks nothing. */
@@ -127,7 +151,7 @@ public record TandemConfig(
                 + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****")
                 + ", secretKey=" + secretKey.map(key -> "****").orElse("none")
                 + ", bootstrapClient=" + bootstrapClient.map(ApiClientSecret::clientId).orElse("none")
-                + ", accessTokenTtlSeconds=" + accessTokenTtlSeconds + ", timeZone=" + timeZone + "]";
+                + ", accessTokenTtlSeconds=" + accessTokenTtlSeconds + ", timeZone=" + timeZone + ", dataDir=" + dataDir + "]";
     }
 
     static int parsePort(String name, String value) {

@@ -41,7 +41,7 @@ public final class ConsoleModule implements TandemModule {
      */
     public ConsoleModule(TandemApp.Services services, List<TandemModule> peers) {
         this.services = services;
-        this.sync = SyncServices.find(services, peers);
+        this.sync = SyncServices.find(peers);
         this.flow = FlowServices.find(services, peers);
         this.smartCampaigns = peers.stream().filter(AutomationModule.class::isInstance)
                 .map(module -> ((AutomationModule) module).campaigns()).findFirst();

@@ -1,6 +1,7 @@
 package dev.tandem.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.server.domain.DomainException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -14,7 +15,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Tandem's Javalin server: Marketo envelopes for every error, authentication before every {@code /rest/} route and
+ * Tandem's Javalin server: Marketo envelopes for every error (refusals keep their code, faults are 611), authentication before every {@code /rest/} route and
  * {@code /metrics}, a request timer per route. Modules add their routes before {@link #start(int)}.
  */
 public final class HttpServer implements AutoCloseable {
@@ -38,6 +39,9 @@ public final class HttpServer implements AutoCloseable {
         app.before("/rest/*", authenticator);
         app.before("/metrics", authenticator);
         app.exception(ApiException.class, (e, ctx) -> Responses.failure(ctx, e.error()));
+        // Javalin's handlers are global, so only deliberate refusals are mapped to client errors here; anything
+        // else, an IllegalArgumentException included, is a fault and answers 611.
+        app.exception(DomainException.class, (e, ctx) -> Responses.failure(ctx, DomainRefusals.error(e)));
         app.exception(Exception.class, (e, ctx) -> {
             // The client learns only the request id; the cause stays in the server log.
             LOG.error("Unhandled error in {} {} (request {})", ctx.method(), ctx.path(), Responses.requestId(ctx), e);

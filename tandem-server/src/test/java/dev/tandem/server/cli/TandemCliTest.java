@@ -109,4 +109,15 @@ class TandemCliTest {
         assertThat(config.jdbcUrl()).isEqualTo("jdbc:h2:mem:x");
         assertThat(config.dbUser()).isEqualTo("env-user");
     }
+
+    @Test
+    void theDataDirectoryOptionOverridesTheEnvironmentAndMovesTheDefaultDatabase() {
+        ConfigOptions options = new ConfigOptions();
+        new CommandLine(options).parseArgs("--data-dir", "/srv/tandem");
+
+        TandemConfig config = options.resolve(Map.of("TANDEM_DATA_DIR", "/elsewhere"));
+
+        assertThat(config.dataDir()).isEqualTo(java.nio.file.Path.of("/srv/tandem"));
+        assertThat(config.jdbcUrl()).startsWith("jdbc:h2:file:/srv/tandem/tandem;");
+    }
 }

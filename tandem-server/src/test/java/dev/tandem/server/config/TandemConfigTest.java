@@ -2,6 +2,7 @@ package dev.tandem.server.config;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +19,24 @@ class TandemConfigTest {
         assertThat(config.secretKey()).isEmpty();
         assertThat(config.bootstrapClient()).isEmpty();
         assertThat(config.accessTokenTtlSeconds()).isEqualTo(3600);
+        assertThat(config.dataDir()).isEqualTo(Path.of("data"));
+    }
+
+    @Test
+    void aConfiguredDataDirectoryAlsoHoldsTheDefaultDatabase() {
+        TandemConfig config = TandemConfig.fromEnvironment(Map.of("TANDEM_DATA_DIR", "/var/lib/tandem"));
+
+        assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/tandem"));
+        assertThat(config.jdbcUrl()).startsWith("jdbc:h2:file:/var/lib/tandem/tandem;");
+    }
+
+    @Test
+    void aConfiguredDatabaseUrlWinsOverTheDataDirectory() {
+        TandemConfig config = TandemConfig.fromEnvironment(Map.of("TANDEM_DATA_DIR", "/var/lib/tandem",
+                "TANDEM_JDBC_URL", "jdbc:postgresql://db/tandem"));
+
+        assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/tandem"));
+        assertThat(config.jdbcUrl()).isEqualTo("jdbc:postgresql://db/tandem");
     }
 
     @Test

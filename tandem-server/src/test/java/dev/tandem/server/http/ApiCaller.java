@@ -16,14 +16,17 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** Calls a running Tandem over real HTTP as one API client, with a bearer token fetched once (tests' plumbing). */
+/**
+ * Calls a running Tandem over real HTTP as one API client (tests' plumbing). The bearer token is fetched on first use
+ * and again whenever the server says it expired (602), so tests may move the clock by days between calls.
+ */
 public final class ApiCaller {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Supplier<URI> base;
     private final NewApiClient client;
-    private String token;
+    private volatile String token;
 
     /** The base URI is asked for lazily, since a server's port is known only once it listens. */
     public ApiCaller(Supplier<URI> base, NewApiClient client) {
@@ -39,7 +42,7 @@ public final class ApiCaller {
         return token;
     }
 
-    /** Asks the identity endpoint for a token. */
+    /** Asks the identity endpoint for a token; the caller keeps using its own until that expires. */
     public String newToken() {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/identity/oauth/token?grant_type="
                 + "client_credentials&client_id=" + encode(client.clientId()) + "&client_secret="
@@ -49,7 +52,7 @@ public final class ApiCaller {
 
     /** GET with the bearer token; the parsed JSON body. */
     public JsonNode get(String pathAndQuery) {
-        return json(send(authorized(pathAndQuery).GET().build()).body());
+        return call(() -> authorized(pathAndQuery).GET().build());
     }
 
     /** GET without any access token. */
@@ -59,16 +62,30 @@ public final class ApiCaller {
 
     /** POST of a JSON body with the bearer token. */
     public JsonNode postJson(String path, String body) {
-        return json(send(authorized(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build()).body());
+        return call(() -> authorized(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** POST of a form-urlencoded body with the bearer token. */
     public JsonNode postForm(String path, Map<String, String> form) {
         String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return json(send(authorized(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build()).body());
+        return call(() -> authorized(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    // A request is built again for the retry so that it carries the fresh token; only 602 is retried, since any
+    // other refusal is what the test is looking at.
+    private JsonNode call(Supplier<HttpRequest> request) {
+        JsonNode response = json(send(request.get()).body());
+        if (!response.path("success").asBoolean(true)
+                && "602".equals(response.path("errors").path(0).path("code").asText())) {
+            synchronized (this) {
+                token = newToken();
+            }
+            response = json(send(request.get()).body());
+        }
+        return response;
     }
 
     /** Sends any request; the raw response. */

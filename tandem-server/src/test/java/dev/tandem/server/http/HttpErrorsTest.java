@@ -1,5 +1,9 @@
 package dev.tandem.server.http;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.server.TandemApp;
 import dev.tandem.server.config.TandemConfig;
@@ -7,6 +11,7 @@ import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -75,6 +80,48 @@ class HttpErrorsTest {
 
     @Test
     void anUnexpectedFailureAnswers611WithoutLeakingTheCause() {
+        HttpResponse<String> response = callFailingRoute("/rest/v1/broken.json",
+                new IllegalStateException("secret internal detail at db host 10.0.0.7"));
+
+        JsonNode body = json(response.body());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(body.get("errors").get(0).get("code").asText()).isEqualTo("611");
+        assertThat(response.body()).doesNotContain("10.0.0.7").doesNotContain("IllegalStateException").doesNotContain("at dev.");
+    }
+
+    @Test
+    void anIllegalArgumentFromOutsideTheMarketoApiIsALoggedSystemErrorNot1003() {
+        Logger serverLog = (Logger) LoggerFactory.getLogger(HttpServer.class);
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        serverLog.addAppender(logs);
+        try {
+            HttpResponse<String> response = callFailingRoute("/rest/tandem/v1/broken.json",
+                    new IllegalArgumentException("internal: cursor 10.0.0.7 out of range"));
+
+            JsonNode error = json(response.body()).get("errors").get(0);
+            assertThat(error.get("code").asText()).isEqualTo("611");
+            assertThat(response.body()).doesNotContain("10.0.0.7");
+            assertThat(logs.list).anySatisfy(event -> {
+                assertThat(event.getLevel()).isEqualTo(Level.ERROR);
+                assertThat(event.getThrowableProxy().getClassName()).isEqualTo(IllegalArgumentException.class.getName());
+            });
+        } finally {
+            serverLog.detachAppender(logs);
+        }
+    }
+
+    @Test
+    void aMarketoApiValidationFailureStillAnswers1003NamingTheField() {
+        JsonNode body = server.get("/rest/v1/leads.json?filterType=id&filterValues=1&nextPageToken=garbage!!");
+
+        JsonNode error = body.get("errors").get(0);
+        assertThat(error.get("code").asText()).isEqualTo("1003");
+        assertThat(error.get("message").asText()).contains("nextPageToken");
+    }
+
+    /** Starts Tandem with one extra authenticated route that throws {@code failure}, and calls it once. */
+    private static HttpResponse<String> callFailingRoute(String path, RuntimeException failure) {
         TestDatabases.TestDatabase db = TestDatabases.create(TestDatabases.Kind.H2);
         TandemConfig config = TandemConfig.defaults().withHttpPort(0).withDatabase(db.url(), db.user(), db.password());
         TandemModule broken = new TandemModule() {
@@ -85,22 +132,16 @@ class HttpErrorsTest {
 
             @Override
             public void routes(Javalin app) {
-                app.get("/rest/v1/broken.json", ctx -> {
-                    throw new IllegalStateException("secret internal detail at db host 10.0.0.7");
+                app.get(path, ctx -> {
+                    throw failure;
                 });
             }
         };
         try (TandemApp app = TandemApp.builder(config).module(services -> broken).build().start()) {
             var client = app.services().apiClients().create("probe");
             String bearer = app.services().accessTokens().issue(client.clientId(), client.clientSecret()).orElseThrow().accessToken();
-
-            HttpResponse<String> response = server.send(HttpRequest.newBuilder(app.baseUri().resolve("/rest/v1/broken.json"))
+            return server.send(HttpRequest.newBuilder(app.baseUri().resolve(path))
                     .header("Authorization", "Bearer " + bearer).GET().build());
-
-            JsonNode body = json(response.body());
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(body.get("errors").get(0).get("code").asText()).isEqualTo("611");
-            assertThat(response.body()).doesNotContain("10.0.0.7").doesNotContain("IllegalStateException").doesNotContain("at dev.");
         }
     }
 

@@ -5,17 +5,13 @@ import dev.tandem.server.TandemApp;
 import dev.tandem.server.auth.NewApiClient;
 import dev.tandem.server.config.TandemConfig;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * A real Tandem server on a random port over a fresh database, with an API client and a token, spoken to with the
  * JDK's HTTP client exactly as an integration would.
  */
-public final class TestTandem implements AutoCloseable {
+public final class TestTandem implements AutoCloseable, TandemOverHttp {
     private final TestDatabases.TestDatabase database;
     private final TandemApp app;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
@@ -68,36 +64,6 @@ public final class TestTandem implements AutoCloseable {
         return caller.newToken();
     }
 
-    /** GET with the bearer token; the parsed JSON body. */
-    public JsonNode get(String pathAndQuery) {
-        return caller.get(pathAndQuery);
-    }
-
-    /** POST of a JSON body with the bearer token. */
-    public JsonNode postJson(String path, String body) {
-        return caller.postJson(path, body);
-    }
-
-    /** POST of a form-urlencoded body with the bearer token. */
-    public JsonNode postForm(String path, Map<String, String> form) {
-        return caller.postForm(path, form);
-    }
-
-    /** Sends any request; the raw response. */
-    public HttpResponse<String> send(HttpRequest request) {
-        return caller.send(request);
-    }
-
-    /** A request builder for a path of this server carrying the bearer token. */
-    public HttpRequest.Builder authorized(String pathAndQuery) {
-        return caller.authorized(pathAndQuery);
-    }
-
-    /** The absolute URI of a path of this server. */
-    public URI uri(String pathAndQuery) {
-        return caller.uri(pathAndQuery);
-    }
-
     /** Parses JSON text. */
     public static JsonNode json(String text) {
         return ApiCaller.json(text);
@@ -106,6 +72,11 @@ public final class TestTandem implements AutoCloseable {
     /** URL-encodes a query or form value. */
     public static String encode(String value) {
         return ApiCaller.encode(value);
+    }
+
+    @Override
+    public ApiCaller caller() {
+        return caller;
     }
 
     @Override

@@ -33,7 +33,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.jdbi.v3.core.Jdbi;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -91,6 +90,7 @@ public final class AutomationModule implements TandemModule {
         this.campaigns = new CampaignService(services.database().jdbi(), services.clock(), zone,
                 services.activityLog(), engine.queue());
         this.tokens = new TokenRoutes(new ProgramTokens(services.database().jdbi(), services.clock()));
+        services.programs().addListener(campaigns::programChanged);
     }
 
     /**
@@ -104,7 +104,7 @@ public final class AutomationModule implements TandemModule {
         SyncSettingsService settings = new SyncSettingsService(jdbi, services.clock());
         // Same stored connection and key as the sync's own module; the client is rebuilt when the row changes.
         SalesforceConnections connections = new SalesforceConnections(new SalesforceConnectionStore(jdbi,
-                SecretKeySource.lazyCipher(services.config().secretKey().orElse(null), Path.of("data"))), settings,
+                SecretKeySource.lazyCipher(services.config().secretKey().orElse(null), services.config().dataDir())), settings,
                 services.metrics());
         SalesforceSteps steps = new SalesforceFlowActions(jdbi, services.clock(), connections::client, settings,
                 services.activityLog(), services.memberships());

@@ -6,6 +6,7 @@ import dev.tandem.server.automation.validation.RuleError;
 import dev.tandem.server.domain.DomainException;
 import dev.tandem.server.http.ApiError;
 import dev.tandem.server.http.ApiException;
+import dev.tandem.server.http.DomainRefusals;
 import dev.tandem.server.http.Envelope;
 import dev.tandem.server.http.ErrorCode;
 import dev.tandem.server.http.Responses;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * Wraps this module's handlers so every refusal becomes a Marketo envelope: a document with problems answers
- * 1003 with one error per problem (path and message), domain refusals keep their codes.
+ * 1003 with one error per problem (path and message), domain refusals keep their codes. Anything else is a fault
+ * and goes on to the server's 611 handler, which logs it.
  */
 final class Guarded {
 
@@ -34,9 +36,7 @@ final class Guarded {
             } catch (AutomationException e) {
                 Responses.failure(ctx, new ApiError(e.code(), e.getMessage()));
             } catch (DomainException e) {
-                Responses.failure(ctx, domain(e));
-            } catch (IllegalArgumentException e) {
-                Responses.failure(ctx, ErrorCode.INVALID_DATA.error("Invalid data: " + e.getMessage()));
+                Responses.failure(ctx, DomainRefusals.error(e));
             } catch (ApiException e) {
                 Responses.failure(ctx, e.error());
             }
@@ -45,14 +45,5 @@ final class Guarded {
 
     private static ApiError error(RuleError error) {
         return ErrorCode.INVALID_DATA.error(error.path() + ": " + error.message());
-    }
-
-    private static ApiError domain(DomainException e) {
-        return switch (e.code()) {
-            case "701" -> ErrorCode.CANNOT_BE_BLANK.error(e.getMessage().replace(": cannot be blank", " cannot be blank"));
-            case "709" -> ErrorCode.BUSINESS_RULE_VIOLATION.error("Business rule violation: " + e.getMessage());
-            case "1013" -> ErrorCode.OBJECT_NOT_FOUND.error("Object not found: " + e.getMessage());
-            default -> ErrorCode.INVALID_DATA.error("Invalid data: " + e.getMessage());
-        };
     }
 }

@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * The durable trigger queue. As an {@link ActivityListener} it enqueues, inside the activity's own transaction,
- * every activity a trigger can listen to, so an event is queued exactly when its activity commits. Workers claim
+ * every activity that an active trigger campaign listens to (see {@link ListenedActivityTypes}), so an event is
+ * queued exactly when its activity commits and no row is written for activities nobody listens to. Workers claim
  * the oldest event of each person and delete it in the transaction that evaluates it.
  */
 public final class TriggerQueue implements ActivityListener {
@@ -31,9 +32,11 @@ public final class TriggerQueue implements ActivityListener {
     private static final String COLUMNS = "id, activity_id, person_id, type_id, occurred_at, subject_id, "
             + "sfdc_campaign_id, old_status, new_status, tokens";
 
+    private final ListenedActivityTypes listened = new ListenedActivityTypes();
+
     @Override
     public void onAppended(Handle tx, Activity activity) {
-        if (!TRIGGER_TYPES.contains(activity.type().id())) {
+        if (!TRIGGER_TYPES.contains(activity.type().id()) || !listened.current(tx).contains(activity.type().id())) {
             return;
         }
         String oldStatus = null;

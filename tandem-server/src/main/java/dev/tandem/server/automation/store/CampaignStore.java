@@ -82,6 +82,14 @@ public final class CampaignStore {
         return h.createQuery("SELECT version FROM automation_state WHERE id = 1").mapTo(Long.class).one();
     }
 
+    /**
+     * Marks the campaigns as changed by a write outside this store: deleting a program deletes its campaigns by
+     * cascade, and every node's cache of active campaigns must notice.
+     */
+    public void touch(Handle h) {
+        bump(h);
+    }
+
     private static void bump(Handle h) {
         h.createUpdate("UPDATE automation_state SET version = version + 1 WHERE id = 1").execute();
     }

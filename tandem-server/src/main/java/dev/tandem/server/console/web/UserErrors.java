@@ -19,7 +19,9 @@ public final class UserErrors {
 
     /** The message to show for a refusal, or empty for a fault. */
     public static Optional<String> message(Throwable failure) {
-        if (failure instanceof DomainException || failure instanceof IllegalArgumentException
+        // An IllegalArgumentException is not among them: the console checks its own input into these types, so one
+        // that escapes is a fault (logged, a request id shown), not a message written for the user.
+        if (failure instanceof DomainException
                 || failure instanceof InvalidInputException || failure instanceof SalesforceRefusedException
                 || failure instanceof SecretUnreadableException) {
             return Optional.ofNullable(failure.getMessage());

@@ -2,6 +2,8 @@ package dev.tandem.server.domain.activity;
 
 import dev.tandem.core.activity.Activity;
 import dev.tandem.server.domain.Batches;
+import dev.tandem.server.domain.DomainException;
+import dev.tandem.server.domain.PageTokens;
 import dev.tandem.server.store.ActivityDao;
 import dev.tandem.server.store.Page;
 import dev.tandem.server.store.PageToken;
@@ -86,9 +88,9 @@ public final class ActivityLog {
     public Page<Activity> read(ActivityQuery query, String pageToken, int batchSize) {
         Batches.requirePageSize("batchSize", batchSize, MAX_BATCH);
         if (pageToken == null || pageToken.isBlank()) {
-            throw new IllegalArgumentException("nextPageToken: cannot be blank");
+            throw DomainException.blank("nextPageToken");
         }
-        long[] position = PageToken.decode(TOKEN_KIND, 3, pageToken);
+        long[] position = PageTokens.position(TOKEN_KIND, 3, pageToken);
         Instant after = Instant.ofEpochSecond(position[0], position[1]);
         List<Activity> fetched = jdbi.withHandle(h -> dao.after(h, after, position[2], query.typeIds(),
                 query.personIds(), batchSize + 1));

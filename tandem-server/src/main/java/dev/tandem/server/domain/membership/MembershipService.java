@@ -14,6 +14,7 @@ import dev.tandem.core.person.Person;
 import dev.tandem.core.program.Program;
 import dev.tandem.server.domain.Batches;
 import dev.tandem.server.domain.DomainException;
+import dev.tandem.server.domain.PageTokens;
 import dev.tandem.server.domain.Timestamps;
 import dev.tandem.server.domain.activity.ActivityLog;
 import dev.tandem.server.store.ChannelDao;
@@ -139,9 +140,9 @@ public final class MembershipService {
         Batches.requirePageSize("batchSize", batchSize, MAX_BATCH);
         long after = 0;
         if (pageToken != null && !pageToken.isBlank()) {
-            long[] position = PageToken.decode(TOKEN_KIND, 2, pageToken);
+            long[] position = PageTokens.position(TOKEN_KIND, 2, pageToken);
             if (position[0] != programId) {
-                throw new IllegalArgumentException("nextPageToken: belongs to another program");
+                throw DomainException.invalid("nextPageToken: belongs to another program");
             }
             after = position[1];
         }

@@ -8,6 +8,7 @@ import dev.tandem.core.person.PersonFields;
 import dev.tandem.core.person.SfdcType;
 import dev.tandem.server.domain.Batches;
 import dev.tandem.server.domain.DomainException;
+import dev.tandem.server.domain.PageTokens;
 import dev.tandem.server.domain.Timestamps;
 import dev.tandem.server.domain.activity.ActivityLog;
 import dev.tandem.server.store.Page;
@@ -98,7 +99,7 @@ public final class PeopleService {
         Batches.requirePageSize("batchSize", batchSize, MAX_BATCH);
         List<?> keys = filterType == LookupField.ID ? parseIds(values) : values;
         String kind = "people-" + filterType.apiName() + "-" + Integer.toHexString(values.hashCode());
-        long after = pageToken == null || pageToken.isBlank() ? 0 : PageToken.decode(kind, 1, pageToken)[0];
+        long after = pageToken == null || pageToken.isBlank() ? 0 : PageTokens.position(kind, 1, pageToken)[0];
         List<Person> fetched = jdbi.withHandle(h -> people.find(h, key(filterType), keys, after, batchSize + 1));
         return Page.of(fetched, batchSize, p -> PageToken.encode(kind, p.id()));
     }
@@ -106,7 +107,7 @@ public final class PeopleService {
     /** A page of all people in id order, for walking the whole database without loading it. */
     public Page<Person> all(int batchSize, String pageToken) {
         Batches.requirePageSize("batchSize", batchSize, MAX_BATCH);
-        long after = pageToken == null || pageToken.isBlank() ? 0 : PageToken.decode("people", 1, pageToken)[0];
+        long after = pageToken == null || pageToken.isBlank() ? 0 : PageTokens.position("people", 1, pageToken)[0];
         List<Person> fetched = jdbi.withHandle(h -> people.scan(h, after, batchSize + 1));
         return Page.of(fetched, batchSize, p -> PageToken.encode("people", p.id()));
     }

@@ -16,7 +16,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,7 +38,7 @@ public final class StatusCommand implements Callable<Integer> {
         try (Database database = Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword(), 2)) {
             SyncSettingsService settings = new SyncSettingsService(database.jdbi(), Clock.systemUTC());
             SalesforceConnectionStore store = new SalesforceConnectionStore(database.jdbi(),
-                    SecretKeySource.lazyCipher(config.secretKey().orElse(null), Path.of("data")));
+                    SecretKeySource.lazyCipher(config.secretKey().orElse(null), config.dataDir()));
             List<Diagnosis> checks = new SyncDiagnosis(settings, new SalesforceConnections(store, settings, null)).run();
             out.println("Campaign sync diagnosis");
             for (Diagnosis check : checks) {

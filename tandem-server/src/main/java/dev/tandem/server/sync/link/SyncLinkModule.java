@@ -44,7 +44,10 @@ public final class SyncLinkModule implements TandemModule {
     private static final Logger LOG = LoggerFactory.getLogger(SyncLinkModule.class);
 
     private final SyncSettingsService settings;
+    private final SalesforceConnectionService connection;
     private final SalesforceConnections connections;
+    private final SyncDiagnosis diagnosis;
+    private final CampaignDirectory directory;
     private final CampaignLinkStore links = new CampaignLinkStore();
     private final CampaignLinkService linkService;
     private final CampaignFieldsPusher fieldsPusher;
@@ -66,11 +69,13 @@ public final class SyncLinkModule implements TandemModule {
         this.settings = new SyncSettingsService(jdbi, clock);
         SalesforceConnectionStore store = new SalesforceConnectionStore(jdbi,
                 SecretKeySource.lazyCipher(secretKey.orElse(null), dataDir));
-        SalesforceConnectionService connection = new SalesforceConnectionService(store, clock);
+        this.connection = new SalesforceConnectionService(store, clock);
         this.connections = new SalesforceConnections(store, settings, metrics);
+        // A saved connection reaches the shared client at once, whichever interface (REST, console) saved it.
         connection.onChange(connections::reset);
         Supplier<Optional<CampaignGateway>> gateways = () -> connections.client().map(ClientCampaignGateway::new);
-        SyncDiagnosis diagnosis = new SyncDiagnosis(settings, connections);
+        this.diagnosis = new SyncDiagnosis(settings, connections);
+        this.directory = new CampaignDirectory(jdbi, links, diagnosis, gateways);
         this.reconciles = Executors.newSingleThreadExecutor(daemon("tandem-initial-reconcile"));
         this.linkService = new CampaignLinkService(jdbi, programs, links, settings, gateways, reconciler, reconciles,
                 clock);
@@ -83,8 +88,7 @@ public final class SyncLinkModule implements TandemModule {
             }
         });
         this.pushInterval = pushInterval;
-        this.routes = new LinkRoutes(new Requests(json), settings, connection, diagnosis,
-                new CampaignDirectory(jdbi, links, diagnosis, gateways), linkService);
+        this.routes = new LinkRoutes(new Requests(json), settings, connection, diagnosis, directory, linkService);
     }
 
     @Override
@@ -120,6 +124,21 @@ public final class SyncLinkModule implements TandemModule {
     /** The node's Salesforce client source, shared with the FLOW half. */
     public SalesforceConnections connections() {
         return connections;
+    }
+
+    /** The encrypted Salesforce connection settings (secrets write-only); saving one resets {@link #connections()}. */
+    public SalesforceConnectionService connection() {
+        return connection;
+    }
+
+    /** The prerequisite checks (sync enabled, connection, Marketing User). */
+    public SyncDiagnosis diagnosis() {
+        return diagnosis;
+    }
+
+    /** The campaign picker: linkable Salesforce campaigns with their statuses and links. */
+    public CampaignDirectory directory() {
+        return directory;
     }
 
     /** The campaign link table. */

@@ -13,10 +13,8 @@ import dev.tandem.salesforce.query.Soql;
 import dev.tandem.server.TandemApp;
 import dev.tandem.server.config.TandemConfig;
 import dev.tandem.server.http.ApiCaller;
+import dev.tandem.server.http.TandemOverHttp;
 import dev.tandem.server.http.TestDatabases;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +32,7 @@ import java.util.stream.IntStream;
  * emulator, both spoken to over real HTTP: Tandem through its REST API, Salesforce through a client of its own
  * and the emulator's control plane.
  */
-public final class FlowTestServer implements AutoCloseable {
+public final class FlowTestServer implements AutoCloseable, TandemOverHttp {
 
     static final String SF_PASSWORD = "tandem-password";
     static final String SF_CLIENT_SECRET = "tandem-client-secret";
@@ -279,26 +277,6 @@ public final class FlowTestServer implements AutoCloseable {
         return response.get("result");
     }
 
-    public JsonNode get(String pathAndQuery) {
-        return caller.get(pathAndQuery);
-    }
-
-    public JsonNode postJson(String path, String body) {
-        return caller.postJson(path, body);
-    }
-
-    public JsonNode postForm(String path, Map<String, String> form) {
-        return caller.postForm(path, form);
-    }
-
-    public HttpResponse<String> send(HttpRequest request) {
-        return caller.send(request);
-    }
-
-    public URI uri(String pathAndQuery) {
-        return caller.uri(pathAndQuery);
-    }
-
     private static String leadInput(List<Long> ids) {
         return ids.stream().map(id -> "{\"leadId\":" + id + "}").collect(Collectors.joining(",", "[", "]"));
     }
@@ -309,6 +287,11 @@ public final class FlowTestServer implements AutoCloseable {
 
     public static String encode(String value) {
         return ApiCaller.encode(value);
+    }
+
+    @Override
+    public ApiCaller caller() {
+        return caller;
     }
 
     @Override

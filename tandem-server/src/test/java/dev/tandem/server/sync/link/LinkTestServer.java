@@ -11,6 +11,7 @@ import dev.tandem.salesforce.query.Soql;
 import dev.tandem.server.TandemApp;
 import dev.tandem.server.config.TandemConfig;
 import dev.tandem.server.http.ApiCaller;
+import dev.tandem.server.http.TandemOverHttp;
 import dev.tandem.server.http.TestDatabases;
 
 import java.security.SecureRandom;
@@ -26,7 +27,7 @@ import java.util.UUID;
  * Tandem (with its core modules, LINK among them) on a random port over a fresh database (H2 unless told otherwise),
  * next to a Salesforce emulator, both spoken to over real HTTP.
  */
-final class LinkTestServer implements AutoCloseable {
+final class LinkTestServer implements AutoCloseable, TandemOverHttp {
 
     static final String SECRET_KEY = Base64.getEncoder().encodeToString(randomKey());
     static final String SF_PASSWORD = "tandem-password";
@@ -98,23 +99,6 @@ final class LinkTestServer implements AutoCloseable {
         return response.get("result");
     }
 
-    JsonNode get(String pathAndQuery) {
-        return caller.get(pathAndQuery);
-    }
-
-    /** GET without any access token. */
-    JsonNode getAnonymously(String pathAndQuery) {
-        return caller.getAnonymously(pathAndQuery);
-    }
-
-    JsonNode postJson(String path, String body) {
-        return caller.postJson(path, body);
-    }
-
-    JsonNode postForm(String path, Map<String, String> form) {
-        return caller.postForm(path, form);
-    }
-
     /** Reads a table row as the database holds it. */
     Map<String, Object> row(String sql) {
         return app.services().database().jdbi().withHandle(h -> h.createQuery(sql).mapToMap().one());
@@ -132,6 +116,11 @@ final class LinkTestServer implements AutoCloseable {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return key;
+    }
+
+    @Override
+    public ApiCaller caller() {
+        return caller;
     }
 
     @Override
