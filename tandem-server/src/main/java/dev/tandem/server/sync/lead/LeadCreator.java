@@ -60,6 +60,10 @@ public final class LeadCreator {
 
     /** People per look-up query. */
     static final int LOOKUP_CHUNK = 200;
+    /** People re-read per query. */
+    private static final int READ_CHUNK = 1000;
+    /** People recorded per transaction. */
+    static final int RECORD_CHUNK = 2000;
 
     private final Jdbi jdbi;
     private final SyncSettingsService settings;
@@ -88,17 +92,42 @@ public final class LeadCreator {
      * {@link LeadResults#stoppedBy()} with what was done before it recorded.
      */
     public LeadResults create(SalesforceClient client, Collection<Person> candidates, LeadOrigin origin) {
+        LeadBatch batch = prepare(client, candidates, origin);
+        if (batch.toInsert().isEmpty() || batch.stoppedBy() != null) {
+            return batch.results();
+        }
+        SalesforceWrite write = SalesforceWrite.run(client, WriteOperation.INSERT, "Lead", batch.records());
+        SettledLeads settled = batch.settle(write, Timestamps.now(clock));
+        record(settled);
+        return settled.results();
+    }
+
+    /**
+     * The first half of {@link #create}, for callers that send the insert themselves (the initial reconcile's Bulk
+     * push, which records on another thread while the next job runs): re-reads the candidates that need a Lead,
+     * looks up and adopts the Leads of those whose intent an earlier attempt left open, and commits an intent for
+     * each of the others before returning them as the batch to insert. Only people with an open intent cost a
+     * look-up, so a batch no attempt was interrupted on makes no Salesforce call at all. Never throws a Salesforce
+     * failure: a failed look-up is the batch's {@link LeadBatch#stoppedBy()}, with nothing to insert.
+     * The caller must then {@link LeadBatch#settle settle} the insert's results and {@link #record} them.
+     */
+    public LeadBatch prepare(SalesforceClient client, Collection<Person> candidates, LeadOrigin origin) {
         Map<Long, Person> missing = new LinkedHashMap<>();
         candidates.stream().filter(LeadCreator::needsLead).forEach(p -> missing.putIfAbsent(p.id(), p));
         if (missing.isEmpty()) {
-            return LeadResults.none();
+            return new LeadBatch(origin, Map.of(), Map.of(), Map.of(), Set.of(), null);
         }
         // The caller's copies may be old: someone else may have linked a person since (a flow step, the pull).
         Map<Long, Person> linked = new LinkedHashMap<>();
         Map<Long, Person> now = new HashMap<>();
-        jdbi.useHandle(h -> people.find(h, PersonDao.Key.ID, List.copyOf(missing.keySet()), 0, missing.size())
-                .forEach(p -> now.put(p.id(), p)));
-        for (long id : List.copyOf(missing.keySet())) {
+        List<Long> ids = List.copyOf(missing.keySet());
+        jdbi.useHandle(h -> {
+            for (int from = 0; from < ids.size(); from += READ_CHUNK) {
+                List<Long> part = ids.subList(from, Math.min(ids.size(), from + READ_CHUNK));
+                people.find(h, PersonDao.Key.ID, part, 0, part.size()).forEach(p -> now.put(p.id(), p));
+            }
+        });
+        for (long id : ids) {
             Person current = now.get(id);
             if (current == null || !needsLead(current)) {
                 missing.remove(id);
@@ -110,7 +139,7 @@ public final class LeadCreator {
             }
         }
         if (missing.isEmpty()) {
-            return new LeadResults(linked, Set.of(), Set.of(), Map.of(), null);
+            return new LeadBatch(origin, Map.of(), Map.of(), linked, Set.of(), null);
         }
         SyncSettings defaults = settings.current();
         Map<Long, LeadFields> fields = new LinkedHashMap<>();
@@ -121,18 +150,23 @@ public final class LeadCreator {
         try {
             found = lookUp(client, List.copyOf(open.values()));
         } catch (SalesforceException e) {
-            return new LeadResults(linked, Set.of(), Set.of(), Map.of(), e);
+            return new LeadBatch(origin, Map.of(), Map.of(), linked, Set.of(), e);
         }
         if (!found.isEmpty()) {
             LOG.info("Adopting {} Leads that an interrupted attempt created, instead of creating them again",
                     found.size());
         }
         Instant opened = Timestamps.now(clock);
-        List<Long> toInsert = missing.keySet().stream().filter(id -> !found.containsKey(id)).toList();
+        Map<Long, Person> toInsert = new LinkedHashMap<>();
+        missing.forEach((id, person) -> {
+            if (!found.containsKey(id)) {
+                toInsert.put(id, person);
+            }
+        });
         jdbi.useTransaction(tx -> {
             List<LeadIntent> fresh = new ArrayList<>();
             List<LeadIntent> renewed = new ArrayList<>();
-            for (long id : toInsert) {
+            for (long id : toInsert.keySet()) {
                 LeadIntent intent = open.get(id);
                 if (intent == null) {
                     fresh.add(new LeadIntent(id, opened, fields.get(id)));
@@ -142,52 +176,48 @@ public final class LeadCreator {
             }
             intents.insertAll(tx, fresh);
             intents.updateFields(tx, renewed);
-            record(tx, found, missing, origin, linked);
+            record(tx, found, missing, origin, opened, linked);
         });
+        fields.keySet().retainAll(toInsert.keySet());
+        return new LeadBatch(origin, toInsert, fields, linked, found.keySet(), null);
+    }
 
-        Map<Long, RecordError> failed = new HashMap<>();
-        Set<Long> inserted = new LinkedHashSet<>();
-        if (toInsert.isEmpty()) {
-            return new LeadResults(linked, Set.of(), found.keySet(), failed, null);
+    /**
+     * Writes a settled insert, in transactions of at most {@value #RECORD_CHUNK} people: each created Lead linked to
+     * its person with one "Sync Lead to SFDC" activity, and the intents of the created and the refused closed. The
+     * intents of people the write did not reach stay open for the next attempt's look-up.
+     */
+    public void record(SettledLeads settled) {
+        List<Long> refused = List.copyOf(settled.refused());
+        for (int from = 0; from < refused.size(); from += RECORD_CHUNK) {
+            List<Long> part = refused.subList(from, Math.min(refused.size(), from + RECORD_CHUNK));
+            jdbi.useTransaction(tx -> intents.clear(tx, part));
         }
-        List<Map<String, Object>> records = toInsert.stream().map(id -> fields.get(id).record(origin.ownerId()))
-                .toList();
-        SalesforceWrite write = SalesforceWrite.run(client, WriteOperation.INSERT, "Lead", records);
-        jdbi.useTransaction(tx -> {
-            Map<Long, String> created = new LinkedHashMap<>();
-            List<Long> refused = new ArrayList<>();
-            for (int i = 0; i < toInsert.size(); i++) {
-                SaveResult result = write.result(i);
-                long id = toInsert.get(i);
-                if (result != null && result.success()) {
-                    created.put(id, result.id());
-                } else if (result != null) {
-                    failed.put(id, result.error());
-                    refused.add(id);
-                }
-                // No result: the write stopped before this record; its intent stays open for the next attempt.
-            }
-            intents.clear(tx, refused);
-            record(tx, created, missing, origin, linked);
-            inserted.addAll(created.keySet());
-        });
-        return new LeadResults(linked, inserted, found.keySet(), failed, write.stoppedBy());
+        List<Map.Entry<Long, String>> created = List.copyOf(settled.created().entrySet());
+        for (int from = 0; from < created.size(); from += RECORD_CHUNK) {
+            Map<Long, String> part = new LinkedHashMap<>();
+            created.subList(from, Math.min(created.size(), from + RECORD_CHUNK))
+                    .forEach(e -> part.put(e.getKey(), e.getValue()));
+            jdbi.useTransaction(tx -> record(tx, part, settled.results().linked(), settled.origin(), settled.at(),
+                    new HashMap<>()));
+        }
     }
 
     /** Links each person to their Lead, writes the activity and closes the intent, in the caller's transaction. */
     private void record(Handle tx, Map<Long, String> leadIds, Map<Long, Person> missing, LeadOrigin origin,
-                        Map<Long, Person> linked) {
+                        Instant now, Map<Long, Person> linked) {
         if (leadIds.isEmpty()) {
             return;
         }
-        Instant now = Timestamps.now(clock);
         List<Activity> activities = new ArrayList<>();
+        List<Person> toLink = new ArrayList<>();
         leadIds.forEach((id, leadId) -> {
             Person person = missing.get(id);
-            people.linkToSalesforce(tx, id, SfdcType.LEAD, leadId, now);
-            linked.put(id, new Person(person.id(), person.email(), person.firstName(), person.lastName(),
+            Person asLinked = new Person(person.id(), person.email(), person.firstName(), person.lastName(),
                     person.company(), person.title(), person.phone(), SfdcType.LEAD, leadId, false,
-                    person.acquisitionProgramId(), person.acquisitionDate(), person.createdAt(), now));
+                    person.acquisitionProgramId(), person.acquisitionDate(), person.createdAt(), now);
+            toLink.add(asLinked);
+            linked.put(id, asLinked);
             Map<String, Object> attributes = new LinkedHashMap<>();
             attributes.put("SFDC Type", SfdcType.LEAD.apiName());
             attributes.put("SFDC ID", leadId);
@@ -196,6 +226,7 @@ public final class LeadCreator {
             activities.add(Activity.of(id, now, ActivityType.SYNC_LEAD_TO_SFDC, origin.smartCampaignId(), null, null,
                     attributes));
         });
+        people.linkAll(tx, toLink, now);
         for (int from = 0; from < activities.size(); from += ActivityLog.MAX_BATCH) {
             activityLog.appendAll(tx, activities.subList(from, Math.min(activities.size(), from + ActivityLog.MAX_BATCH)));
         }
