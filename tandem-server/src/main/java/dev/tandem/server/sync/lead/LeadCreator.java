@@ -35,8 +35,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates people who are not in Salesforce as Leads, exactly once, for the campaign sync's pusher and the
- * smart-campaign flow actions alike. LastName and Company default from the sync settings; the records go through
+ * Creates people who are not in Salesforce as Leads, exactly once, for the campaign sync's pusher, the
+ * initial reconcile's Bulk push and the smart-campaign flow actions alike. LastName and Company default from the sync settings; the records go through
  * the client's routing (sObject Collections, 200 a call, or Bulk API 2.0 above its threshold); each created Lead
  * is recorded on the person (Salesforce id, type LEAD) with one "Sync Lead to SFDC" activity.
  *
@@ -52,7 +52,9 @@ import org.slf4j.LoggerFactory;
  *       not before the intent. A match ({@link LeadMatcher}) is adopted (recorded as if created now, with its
  *       activity) instead of inserted; only people without a match are inserted.</li>
  * </ol>
- * Calls to Salesforce happen outside any transaction; each of the (at most two) transactions is short.
+ * Calls to Salesforce happen outside any transaction; each transaction is short. {@link #create} does it all;
+ * callers that send the insert themselves (the initial reconcile's Bulk push) use its halves, {@link #prepare} and
+ * {@link #record}, with {@link LeadBatch#settle} in between.
  */
 public final class LeadCreator {
 
