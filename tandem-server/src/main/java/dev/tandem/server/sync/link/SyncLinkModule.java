@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -62,10 +61,11 @@ public final class SyncLinkModule implements TandemModule {
      * @param reconciler   FLOW's reconciler, run (INITIAL) after each link; when absent a new link stays PENDING
      *                     until the periodic reconcile takes it up
      * @param pushInterval how often pending Type/ActualCost changes are sent
+     * @param nodeId       this node's name in the fields push lease, so a restarted node takes its lease back
      */
     public SyncLinkModule(Jdbi jdbi, ObjectMapper json, Clock clock, MeterRegistry metrics, ProgramService programs,
                           Optional<String> secretKey, Path dataDir, Optional<CampaignReconciler> reconciler,
-                          Duration pushInterval) {
+                          Duration pushInterval, String nodeId) {
         this.settings = new SyncSettingsService(jdbi, clock);
         SalesforceConnectionStore store = new SalesforceConnectionStore(jdbi,
                 SecretKeySource.lazyCipher(secretKey.orElse(null), dataDir));
@@ -80,7 +80,7 @@ public final class SyncLinkModule implements TandemModule {
         this.linkService = new CampaignLinkService(jdbi, programs, links, settings, gateways, reconciler, reconciles,
                 clock);
         this.fieldsPusher = new CampaignFieldsPusher(jdbi, links, programs, settings, gateways, new LeaseStore(jdbi),
-                "link-" + UUID.randomUUID(), clock);
+                nodeId, clock);
         programs.addListener(fieldsPusher);
         settings.onChange(changed -> {
             if (changed.campaignSyncEnabled()) {
