@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.core.membership.ChangeSource;
 import dev.tandem.core.person.PersonFields;
-import dev.tandem.emulator.EmulatorConfig;
-import dev.tandem.emulator.SalesforceEmulator;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import dev.tandem.emulator.EmulatorControl;
 import dev.tandem.salesforce.SalesforceClient;
 import dev.tandem.salesforce.SalesforceConfig;
 import dev.tandem.salesforce.query.Cond;
@@ -23,6 +23,11 @@ import dev.tandem.server.domain.people.PersonResult;
 import dev.tandem.server.domain.people.SyncAction;
 import dev.tandem.server.sync.cycle.CampaignSyncModule;
 import dev.tandem.server.sync.runs.RunReport;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +44,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -47,15 +56,20 @@ import org.slf4j.LoggerFactory;
  * per pushed change, per pulled change and per idle poll (counted by the emulator), push throughput, Salesforce →
  * Tandem latency with a 1 s poll interval, and the initial link of a large program (time and peak heap).
  *
+ * <p>The emulator runs in a JVM of its own (a child process on this classpath, {@code -Xmx2g}), so the heap figures
+ * are those of Tandem (and this benchmark's small driver) alone.
+ *
  * <p>Arguments: {@code [pushSizes] [pullSize] [linkSize]}, e.g. {@code 200,1000,5000 5000 100000} (the
- * defaults). Run the link figure with {@code -Xmx512m} to check the heap bound.
+ * defaults); a size of 0 leaves that part out ({@code 0 0 100000}: the initial link alone). Run with
+ * {@code -Xmx512m} to check the heap bound.
  */
 public final class SyncBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BATCH = 300;
 
-    private final SalesforceEmulator emulator;
+    private final Process emulatorProcess;
+    private final EmulatorControl emulator;
     private final SalesforceClient salesforce;
     private final TandemApp app;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -63,9 +77,11 @@ public final class SyncBench {
     private int people;
 
     private SyncBench(Path dir) throws Exception {
-        emulator = SalesforceEmulator.start(EmulatorConfig.defaults());
-        emulator.control().setApiUsage(0, 10_000_000);
-        salesforce = SalesforceClient.connect(SalesforceConfig.builder(emulator.baseUrl())
+        emulatorProcess = startEmulator();
+        String emulatorUrl = emulatorUrl(emulatorProcess);
+        emulator = new EmulatorControl(emulatorUrl);
+        emulator.setApiUsage(0, 10_000_000);
+        salesforce = SalesforceClient.connect(SalesforceConfig.builder(emulatorUrl)
                 .password("tandem-client-id", "tandem-client-secret", "integration@tandem.dev", "tandem-password")
                 .build());
         byte[] key = new byte[32];
@@ -79,7 +95,7 @@ public final class SyncBench {
                 "/identity/oauth/token?grant_type=client_credentials&client_id=" + enc(client.clientId())
                         + "&client_secret=" + enc(client.clientSecret()))).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asText();
-        post("/rest/tandem/v1/settings/salesforce.json", "{\"loginUrl\":\"" + emulator.baseUrl()
+        post("/rest/tandem/v1/settings/salesforce.json", "{\"loginUrl\":\"" + emulatorUrl
                 + "\",\"authMode\":\"PASSWORD\",\"clientId\":\"tandem-client-id\",\"clientSecret\":"
                 + "\"tandem-client-secret\",\"username\":\"integration@tandem.dev\",\"password\":\"tandem-password\"}");
         post("/rest/tandem/v1/settings/sync.json", "{\"campaignSyncEnabled\":true,\"pollIntervalSeconds\":86400,"
@@ -89,26 +105,33 @@ public final class SyncBench {
     public static void main(String[] args) throws Exception {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         ((Logger) LoggerFactory.getLogger("dev.tandem.server.sync.reconcile")).setLevel(Level.INFO);
+        ((Logger) LoggerFactory.getLogger("dev.tandem.server.sync.reconcile.InitialBulkPush")).setLevel(Level.DEBUG);
         int[] pushSizes = Arrays.stream((args.length > 0 ? args[0] : "200,1000,5000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         int pullSize = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
         int linkSize = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         Path dir = Files.createTempDirectory("tandem-sync-bench");
-        System.out.printf(Locale.ROOT, "Sync bench: max heap %d MiB, %d CPUs, Tandem on H2 (file), emulator over HTTP%n",
+        System.out.printf(Locale.ROOT, "Sync bench: max heap %d MiB, %d CPUs, Tandem on H2 (file), emulator in its own "
+                        + "JVM over HTTP%n",
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
         SyncBench bench = new SyncBench(dir);
         try {
             for (int n : pushSizes) {
-                bench.push(n);
+                if (n > 0) {
+                    bench.push(n);
+                }
             }
-            bench.pull(pullSize);
-            bench.latency(20);
+            if (pullSize > 0) {
+                bench.pull(pullSize);
+                bench.latency(20);
+            }
             if (linkSize > 0) {
                 bench.initialLink(linkSize);
             }
         } finally {
             bench.app.close();
-            bench.emulator.close();
+            bench.emulatorProcess.destroy();
+            bench.emulatorProcess.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
@@ -213,18 +236,26 @@ public final class SyncBench {
         changeAll(program, ids, "Member");
         ids = null;
         System.gc();
-        HeapSampler heap = HeapSampler.begin();
+        long liveBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        HeapWatch heap = HeapWatch.begin();
         long before = calls();
+        long tandemCpu = tandemCpuNanos();
+        long emulatorCpu = emulatorCpuNanos();
         long start = System.nanoTime();
         String campaign = link(program);
         double seconds = seconds(start);
-        long peak = heap.finish();
+        tandemCpu = tandemCpuNanos() - tandemCpu;
+        emulatorCpu = emulatorCpuNanos() - emulatorCpu;
+        heap.finish();
         long linkCalls = calls() - before;
         long inSalesforce = salesforce.count(Soql.selectCount().from("CampaignMember")
                 .where(Cond.eq("CampaignId", campaign)).build());
         System.out.printf(Locale.ROOT, "link | initial reconcile of a %,d-member program | %.1f s | %d calls | %,d members "
-                + "in Salesforce | peak used heap %d MiB (sampled every 20 ms; emulator in the same JVM) of max %d MiB%n",
-                n, seconds, linkCalls, inSalesforce, peak, Runtime.getRuntime().maxMemory() >> 20);
+                + "in Salesforce | CPU used: Tandem %.1f s, emulator %.1f s | Tandem's JVM (emulator apart): peak used "
+                + "heap %d MiB, most live after a GC %d MiB (%d MiB before the link), max heap %d MiB, %d GCs%n", n,
+                seconds, linkCalls, inSalesforce, tandemCpu / 1e9, emulatorCpu / 1e9, heap.peakUsed() >> 20,
+                heap.maxLiveAfterGc() >> 20, liveBefore >> 20, Runtime.getRuntime().maxMemory() >> 20,
+                heap.collections());
     }
 
     private long program() throws Exception {
@@ -279,7 +310,41 @@ public final class SyncBench {
     }
 
     private long calls() {
-        return emulator.control().apiCallsUsed();
+        return emulator.apiCallsUsed();
+    }
+
+    private static long tandemCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private long emulatorCpuNanos() {
+        return emulatorProcess.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    /** The emulator in a JVM of its own, on this benchmark's classpath, listening on a free port. */
+    private static Process startEmulator() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return new ProcessBuilder(java, "-Xmx2g", "-cp", System.getProperty("java.class.path"),
+                "dev.tandem.emulator.EmulatorMain", "--port", "0").redirectErrorStream(true).start();
+    }
+
+    /** Reads the child's output up to its "listening on" line, then keeps draining it on a daemon thread. */
+    private static String emulatorUrl(Process process) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            int at = line.indexOf("listening on ");
+            if (at >= 0) {
+                String url = line.substring(at + "listening on ".length()).split(" ")[0];
+                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "emulator-output");
+                drain.setDaemon(true);
+                drain.start();
+                return url;
+            }
+        }
+        throw new IllegalStateException("the emulator process ended before listening (exit " + process.waitFor() + ")");
     }
 
     private JsonNode post(String path, String body) throws Exception {
@@ -316,35 +381,88 @@ public final class SyncBench {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    /** Samples the used heap on a daemon thread and keeps the maximum. */
-    private static final class HeapSampler extends Thread {
+    /**
+     * Tandem's heap during a phase: the used heap just before each collection (the most the heap held) and just after
+     * it (what was live), from the collectors' notifications, plus the used heap sampled every 10 ms between them.
+     */
+    private static final class HeapWatch {
+        private final List<NotificationEmitter> emitters = new ArrayList<>();
+        private final NotificationListener listener = (notification, handback) -> {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                        (CompositeData) notification.getUserData());
+                seen(heapOf(info.getGcInfo().getMemoryUsageBeforeGc()), heapOf(info.getGcInfo().getMemoryUsageAfterGc()));
+            }
+        };
+        private final Thread sampler;
         private volatile boolean running = true;
-        private volatile long peak;
+        private long peakUsed;
+        private long maxLiveAfterGc;
+        private int collections;
 
-        static HeapSampler begin() {
-            HeapSampler sampler = new HeapSampler();
+        private HeapWatch() {
+            sampler = new Thread(() -> {
+                while (running) {
+                    seen(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), -1);
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
             sampler.setDaemon(true);
-            sampler.start();
-            return sampler;
         }
 
-        @Override
-        public void run() {
-            Runtime rt = Runtime.getRuntime();
-            while (running) {
-                peak = Math.max(peak, rt.totalMemory() - rt.freeMemory());
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
+        static HeapWatch begin() {
+            HeapWatch watch = new HeapWatch();
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof NotificationEmitter emitter) {
+                    emitter.addNotificationListener(watch.listener, null, null);
+                    watch.emitters.add(emitter);
                 }
+            }
+            watch.sampler.start();
+            return watch;
+        }
+
+        private synchronized void seen(long used, long afterGc) {
+            peakUsed = Math.max(peakUsed, used);
+            if (afterGc >= 0) {
+                maxLiveAfterGc = Math.max(maxLiveAfterGc, afterGc);
+                collections++;
             }
         }
 
-        long finish() throws InterruptedException {
+        /** Heap pools only: the notifications also report metaspace and the code cache. */
+        private static long heapOf(Map<String, MemoryUsage> pools) {
+            long used = 0;
+            for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == java.lang.management.MemoryType.HEAP && pools.containsKey(pool.getName())) {
+                    used += pools.get(pool.getName()).getUsed();
+                }
+            }
+            return used;
+        }
+
+        void finish() throws Exception {
             running = false;
-            join();
-            return peak >> 20;
+            sampler.join();
+            for (NotificationEmitter emitter : emitters) {
+                emitter.removeNotificationListener(listener);
+            }
+        }
+
+        synchronized long peakUsed() {
+            return peakUsed;
+        }
+
+        synchronized long maxLiveAfterGc() {
+            return maxLiveAfterGc;
+        }
+
+        synchronized int collections() {
+            return collections;
         }
     }
 

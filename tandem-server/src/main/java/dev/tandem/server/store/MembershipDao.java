@@ -26,9 +26,12 @@ public final class MembershipDao {
             return Map.of();
         }
         Map<Long, StoredMembership> found = new HashMap<>();
-        handle.createQuery("SELECT " + COLUMNS + " FROM memberships WHERE program_id = :program "
-                        + "AND person_id IN (<people>) ORDER BY person_id FOR UPDATE")
-                .bind("program", programId).bindList("people", List.copyOf(personIds))
+        IdMatch people = IdMatch.of(handle);
+        people.bind(handle.createQuery("SELECT " + COLUMNS + " FROM memberships WHERE "
+                        + people.condition("program_id", "program", "person_id", "people")
+                        + " ORDER BY person_id FOR UPDATE"),
+                        "people", personIds)
+                .bind("program", programId)
                 .map((rs, ctx) -> row(rs))
                 .forEach(m -> found.put(m.membership().personId(), m));
         return found;
@@ -54,10 +57,11 @@ public final class MembershipDao {
         }
         batch.execute();
         Map<Long, Long> ids = new HashMap<>();
-        handle.createQuery("SELECT person_id, member_id FROM memberships WHERE program_id = :program "
-                        + "AND person_id IN (<people>)")
+        IdMatch people = IdMatch.of(handle);
+        people.bind(handle.createQuery("SELECT person_id, member_id FROM memberships WHERE "
+                        + people.condition("program_id", "program", "person_id", "people")),
+                        "people", memberships.stream().map(Membership::personId).toList())
                 .bind("program", programId)
-                .bindList("people", memberships.stream().map(Membership::personId).toList())
                 .map((rs, ctx) -> ids.put(rs.getLong(1), rs.getLong(2)))
                 .list();
         return ids;
@@ -82,8 +86,10 @@ public final class MembershipDao {
         if (personIds.isEmpty()) {
             return;
         }
-        handle.createUpdate("DELETE FROM memberships WHERE program_id = :program AND person_id IN (<people>)")
-                .bind("program", programId).bindList("people", List.copyOf(personIds)).execute();
+        IdMatch people = IdMatch.of(handle);
+        people.bind(handle.createUpdate("DELETE FROM memberships WHERE "
+                        + people.condition("program_id", "program", "person_id", "people")), "people", personIds)
+                .bind("program", programId).execute();
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.tandem.core.person.Person;
 import dev.tandem.core.person.PersonFields;
 import dev.tandem.core.person.SfdcType;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -80,6 +81,21 @@ public final class PersonDao {
                     .mapTo(String.class).forEach(held::add);
         }
         return held;
+    }
+
+    /** Writes the Salesforce record (type and id) of each person, in one batch; other fields are left alone. */
+    public void linkAll(Handle handle, Collection<Person> linked, Instant now) {
+        if (linked.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch("UPDATE people SET sfdc_type = :sfdcType, sfdc_id = :sfdcId, "
+                + "sfdc_is_deleted = :deleted, updated_at = :now WHERE id = :id");
+        for (Person person : linked) {
+            batch.bind("sfdcType", person.sfdcType() == null ? null : person.sfdcType().name())
+                    .bind("sfdcId", person.sfdcId()).bind("deleted", person.sfdcIsDeleted()).bind("now", now)
+                    .bind("id", person.id()).add();
+        }
+        batch.execute();
     }
 
     /** Records the program that acquired these people, for those not acquired yet. */

@@ -16,6 +16,7 @@ import dev.tandem.server.sync.push.CampaignMemberPusher;
 import dev.tandem.server.sync.push.CampaignStatuses;
 import dev.tandem.server.sync.reconcile.CampaignReconciler;
 import dev.tandem.server.sync.reconcile.FullReconciler;
+import dev.tandem.server.sync.reconcile.InitialBulkPush;
 import dev.tandem.server.sync.reconcile.ReconcileMode;
 import dev.tandem.server.sync.runs.RunRecorder;
 import dev.tandem.server.sync.runs.RunStore;
@@ -51,8 +52,11 @@ public final class SyncFlowModule implements TandemModule {
         RunStore runs = new RunStore(services.json());
         RunRecorder recorder = new RunRecorder(jdbi, runs, errors, services.clock());
         CampaignActivities activities = new CampaignActivities(services.activityLog());
+        CampaignStatuses statuses = new CampaignStatuses();
         CampaignMemberPusher pusher = new CampaignMemberPusher(jdbi, outbox, mirror, links, errors,
-                services.activityLog(), new CampaignStatuses(), settings, options.push(), services.clock(), nodeId);
+                services.activityLog(), statuses, settings, options.push(), services.clock(), nodeId);
+        InitialBulkPush bulkPush = new InitialBulkPush(jdbi, mirror, outbox, errors, services.activityLog(), statuses,
+                settings, options.reconcile().initialChunk(), options.push().backoff(), services.clock());
         PullApplier applier = new PullApplier(services.people(), services.memberships(), mirror, outbox, errors,
                 activities, services.clock());
         WatchedCampaignPull watched = new WatchedCampaignPull(jdbi, links, new WatchedCampaignStore(),
@@ -62,7 +66,7 @@ public final class SyncFlowModule implements TandemModule {
         this.cycle = new SyncCycle(jdbi, settings, clients, pusher, poller, outbox, errors, recorder,
                 new LeaseStore(jdbi), nodeId, services.clock());
         this.reconciler = new FullReconciler(jdbi, clients, links, mirror, outbox, errors, services.memberships(),
-                new PersonResolver(services.people(), errors, services.clock()), activities, pusher, recorder,
+                new PersonResolver(services.people(), errors, services.clock()), activities, pusher, bulkPush, recorder,
                 options.reconcile(), services.clock());
         this.jobs = new SyncJobs(cycle, settings, reconciler, links, recorder, jdbi,
                 services.database().dataSource(), options.jobs(), services.clock());

@@ -1,5 +1,6 @@
 package dev.tandem.server.sync.mirror;
 
+import dev.tandem.server.store.IdMatch;
 import dev.tandem.server.sync.outbox.MemberKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,9 +50,10 @@ public final class MirrorStore {
         if (personIds.isEmpty()) {
             return rows;
         }
-        handle.createQuery("SELECT " + COLUMNS + " FROM campaign_member_mirror WHERE program_id = :program "
-                        + "AND person_id IN (<people>)")
-                .bind("program", programId).bindList("people", List.copyOf(personIds))
+        IdMatch people = IdMatch.of(handle);
+        people.bind(handle.createQuery("SELECT " + COLUMNS + " FROM campaign_member_mirror WHERE "
+                        + people.condition("program_id", "program", "person_id", "people")), "people", personIds)
+                .bind("program", programId)
                 .map((rs, ctx) -> row(rs)).forEach(r -> rows.put(r.member(), r));
         return rows;
     }

@@ -37,6 +37,22 @@ public final class OutboxStore {
                 .execute();
     }
 
+    /**
+     * Records a desired state whose first push already failed elsewhere: the row waits until {@code nextAttemptAt}
+     * with its attempt count and error, as if the pusher had tried it.
+     */
+    public void appendWaiting(Handle handle, MemberKey member, DesiredState desired, String origin, Instant now,
+                              int attempts, Instant nextAttemptAt, String errorCode, String message) {
+        handle.createUpdate("INSERT INTO sync_outbox (program_id, person_id, desired_action, desired_status, origin, "
+                        + "created_at, attempts, next_attempt_at, last_error_code, last_error_message) VALUES "
+                        + "(:program, :person, :action, :status, :origin, :now, :attempts, :next, :code, :message)")
+                .bind("program", member.programId()).bind("person", member.personId())
+                .bind("action", desired.isRemoved() ? "REMOVE" : "STATUS").bind("status", desired.status())
+                .bind("origin", origin).bind("now", now).bind("attempts", attempts).bind("next", nextAttemptAt)
+                .bind("code", errorCode).bind("message", truncate(message, 4000))
+                .execute();
+    }
+
     /** {@link #append} for many members at once (a reconcile queues a whole program). */
     public void appendAll(Handle handle, List<MemberKey> members, List<DesiredState> desired, String origin,
                           Instant now) {

@@ -56,8 +56,9 @@ import org.slf4j.LoggerFactory;
  * The full reconcile, streamed so that a program of any size fits in a small heap: the campaign's members are
  * read page by page (Bulk API 2.0 query above {@code bulkAbove} members), each page merged with Tandem in one
  * transaction (Salesforce-wins cases applied at once, Tandem-wins cases queued in the outbox); then the program's
- * members Salesforce lacks are queued, page by page; then the outbox is drained in large batches, which the
- * client writes through Bulk API 2.0 when they are big.
+ * members Salesforce lacks are written: by the initial reconcile straight through Bulk API 2.0 a chunk at a time
+ * ({@link InitialBulkPush}), by a periodic one queued in the outbox page by page; then the outbox is drained in
+ * large batches, which the client writes through Bulk API 2.0 when they are big.
  */
 public final class FullReconciler implements CampaignReconciler {
 
@@ -65,11 +66,15 @@ public final class FullReconciler implements CampaignReconciler {
     private static final String REASON = "Salesforce campaign reconcile";
     private static final int MEMBER_PAGE = 1000;
 
-    /** Tuning of the reconcile. */
-    public record Options(int bulkAbove, int pushBatch) {
+    /**
+     * Tuning of the reconcile: Bulk query above {@code bulkAbove} campaign members, outbox drained in batches of
+     * {@code pushBatch} members, and an initial link's Tandem-only members written {@code initialChunk} at a time
+     * (two Bulk jobs per chunk, two chunks on their way at once).
+     */
+    public record Options(int bulkAbove, int pushBatch, int initialChunk) {
 
-        /** Bulk query above 2,000 members; pushes in batches of 20,000 members. */
-        public static final Options DEFAULT = new Options(2000, 20_000);
+        /** Bulk query above 2,000 members; pushes in batches of 20,000; initial chunks of 10,000. */
+        public static final Options DEFAULT = new Options(2000, 20_000, 10_000);
     }
 
     private final Jdbi jdbi;
@@ -82,6 +87,7 @@ public final class FullReconciler implements CampaignReconciler {
     private final PersonResolver personResolver;
     private final CampaignActivities activities;
     private final CampaignMemberPusher pusher;
+    private final InitialBulkPush bulkPush;
     private final RunRecorder recorder;
     private final Options options;
     private final Clock clock;
@@ -93,7 +99,7 @@ public final class FullReconciler implements CampaignReconciler {
     public FullReconciler(Jdbi jdbi, SalesforceClientSource clients, CampaignLinkStore links, MirrorStore mirror,
                           OutboxStore outbox, SyncErrorStore errors, MembershipService memberships,
                           PersonResolver personResolver, CampaignActivities activities, CampaignMemberPusher pusher,
-                          RunRecorder recorder, Options options, Clock clock) {
+                          InitialBulkPush bulkPush, RunRecorder recorder, Options options, Clock clock) {
         this.jdbi = jdbi;
         this.clients = clients;
         this.links = links;
@@ -104,6 +110,7 @@ public final class FullReconciler implements CampaignReconciler {
         this.personResolver = personResolver;
         this.activities = activities;
         this.pusher = pusher;
+        this.bulkPush = bulkPush;
         this.recorder = recorder;
         this.options = options;
         this.clock = clock;
@@ -131,11 +138,18 @@ public final class FullReconciler implements CampaignReconciler {
             readSalesforce(client, link, channel, run);
             jdbi.useTransaction(h -> mirror.deleteUnseenSince(h, programId, startedAt));
             long t1 = System.nanoTime();
-            queueTandemOnlyMembers(programId);
+            RunOutcome tandemOnly = RunOutcome.COMPLETED;
+            if (mode == ReconcileMode.INITIAL) {
+                // A first link usually brings a whole program Salesforce lacks: it goes straight through Bulk 2.0.
+                tandemOnly = bulkPush.push(client, link, channel, run);
+            } else {
+                queueTandemOnlyMembers(programId);
+            }
             long t2 = System.nanoTime();
-            outcome = pusher.drain(client, run, options.pushBatch());
-            LOG.info("Reconcile ({}) of program {}: Salesforce read and merged in {} ms, Tandem-only members queued "
-                    + "in {} ms, pushed in {} ms", mode, programId, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+            outcome = tandemOnly == RunOutcome.COMPLETED ? pusher.drain(client, run, options.pushBatch()) : tandemOnly;
+            LOG.info("Reconcile ({}) of program {}: Salesforce read and merged in {} ms, Tandem-only members {} in "
+                    + "{} ms, queued changes pushed in {} ms", mode, programId, (t1 - t0) / 1_000_000,
+                    mode == ReconcileMode.INITIAL ? "written through Bulk 2.0" : "queued", (t2 - t1) / 1_000_000,
                     (System.nanoTime() - t2) / 1_000_000);
             if (outcome == RunOutcome.STOPPED_BY_LIMIT) {
                 note = "Salesforce's API limit or Tandem's budget stopped the reconcile; queued changes wait";
