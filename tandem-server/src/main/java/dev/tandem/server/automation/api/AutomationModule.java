@@ -109,7 +109,7 @@ public final class AutomationModule implements TandemModule {
                 SecretKeySource.lazyCipher(services.config().secretKey().orElse(null), services.config().dataDir())), settings,
                 services.metrics());
         SalesforceSteps steps = new SalesforceFlowActions(jdbi, services.clock(), connections::client, settings,
-                services.activityLog(), services.memberships());
+                services.activityLog(), services.memberships(), services.nodeId());
         return new AutomationModule(services, new MirrorCampaignMemberships(), steps, background);
     }
 

@@ -29,6 +29,7 @@ import dev.tandem.server.sync.settings.SyncSettingsService;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -51,6 +52,10 @@ public final class SalesforceFlowActions implements SalesforceSteps {
     /** Records per Collections call and people per membership query. */
     static final int CHUNK = 200;
 
+    /** How often a step looks again for Leads another creator is making, and how long it waits in between. */
+    static final int BUSY_ROUNDS = 10;
+    static final Duration BUSY_PAUSE = Duration.ofMillis(500);
+
     static final String IMPLIED_OFF = "Person is not in Salesforce; the implied Sync Person to SFDC is off in smart "
             + "campaigns of a program linked to a Salesforce campaign";
 
@@ -68,11 +73,29 @@ public final class SalesforceFlowActions implements SalesforceSteps {
     public SalesforceFlowActions(Jdbi jdbi, Clock clock, Supplier<Optional<SalesforceClient>> clients,
                                  SyncSettingsService settings, ActivityLog activityLog,
                                  MembershipService memberships) {
+        this(jdbi, clock, clients, settings, activityLog, memberships, new LeadCreator(jdbi, settings, activityLog,
+                clock));
+    }
+
+    /**
+     * @param clients the node's shared Salesforce client, empty while no connection is configured
+     * @param nodeId  this node's name, on the Lead intents it holds
+     */
+    public SalesforceFlowActions(Jdbi jdbi, Clock clock, Supplier<Optional<SalesforceClient>> clients,
+                                 SyncSettingsService settings, ActivityLog activityLog,
+                                 MembershipService memberships, String nodeId) {
+        this(jdbi, clock, clients, settings, activityLog, memberships, new LeadCreator(jdbi, settings, activityLog,
+                clock, nodeId));
+    }
+
+    private SalesforceFlowActions(Jdbi jdbi, Clock clock, Supplier<Optional<SalesforceClient>> clients,
+                                  SyncSettingsService settings, ActivityLog activityLog,
+                                  MembershipService memberships, LeadCreator leads) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.clients = clients;
         this.recorder = new FlowRecorder(activityLog, new TriggerQueue(), memberships);
-        this.leads = new LeadCreator(jdbi, settings, activityLog, clock);
+        this.leads = leads;
     }
 
     @Override
@@ -395,16 +418,26 @@ public final class SalesforceFlowActions implements SalesforceSteps {
          * returns the people now in Salesforce. A call that stopped part-way is rethrown once what it did is kept.
          */
         private List<Person> createLeads(List<Person> missing, String owner) {
-            if (missing.isEmpty()) {
-                return List.of();
+            LeadOrigin origin = new LeadOrigin(owner, campaign.id(), "Smart Campaign " + campaign.name() + ": created");
+            List<Person> ready = new ArrayList<>();
+            List<Person> pending = missing;
+            for (int round = 0; !pending.isEmpty(); round++) {
+                if (round > 0) {
+                    pause();
+                }
+                LeadResults results = leads.create(client, pending, origin);
+                results.failed().forEach((id, error) -> outcomes.put(id, failure(error)));
+                pending.stream().map(p -> results.linked(p.id())).flatMap(Optional::stream).forEach(ready::add);
+                if (results.stoppedBy() != null) {
+                    throw results.stoppedBy();
+                }
+                // Another creator (the sync, another node) is making these Leads right now: wait for it to finish.
+                pending = pending.stream().filter(p -> results.busy().contains(p.id())).toList();
+                if (!pending.isEmpty() && round == BUSY_ROUNDS) {
+                    throw new LeadsBusyException(pending.size());
+                }
             }
-            LeadResults results = leads.create(client, missing, new LeadOrigin(owner, campaign.id(),
-                    "Smart Campaign " + campaign.name() + ": created"));
-            results.failed().forEach((id, error) -> outcomes.put(id, failure(error)));
-            if (results.stoppedBy() != null) {
-                throw results.stoppedBy();
-            }
-            return missing.stream().map(p -> results.linked(p.id())).flatMap(Optional::stream).toList();
+            return ready;
         }
 
         private boolean impliedActionsOff() {
@@ -418,6 +451,15 @@ public final class SalesforceFlowActions implements SalesforceSteps {
 
         private boolean inSalesforceAndUndecided(Person p) {
             return inSalesforce(p) && !outcomes.containsKey(p.id());
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(BUSY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Leads another creator makes", e);
         }
     }
 
