@@ -15,10 +15,12 @@ import dev.tandem.salesforce.write.WriteOperation;
 import dev.tandem.server.domain.Timestamps;
 import dev.tandem.server.domain.activity.ActivityLog;
 import dev.tandem.server.store.PersonDao;
+import dev.tandem.server.store.SqlErrors;
 import dev.tandem.server.sync.push.SalesforceWrite;
 import dev.tandem.server.sync.settings.SyncSettings;
 import dev.tandem.server.sync.settings.SyncSettingsService;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -52,7 +55,13 @@ import org.slf4j.LoggerFactory;
  *       not before the intent. A match ({@link LeadMatcher}) is adopted (recorded as if created now, with its
  *       activity) instead of inserted; only people without a match are inserted.</li>
  * </ol>
- * Calls to Salesforce happen outside any transaction; each of the (at most two) transactions is short.
+ * <p><b>One creator per person at a time.</b> Each attempt holds the intents it works on (holder and an end
+ * time, {@link #HOLD}), taken under row locks together with a fresh read of the people. A person whose intent
+ * another live attempt holds is left to it ({@link LeadResults#busy()}): the caller tries again later and then
+ * finds the person linked. A hold ends with its attempt (the intent may stay open, free); a hold whose creator died
+ * lapses, or is freed when its node starts again under the same name, and the next attempt takes the intent over
+ * through the look-up above. Every step only records people whose intent it still holds.
+ * Calls to Salesforce happen outside any transaction; each transaction is short.
  */
 public final class LeadCreator {
 
@@ -60,20 +69,41 @@ public final class LeadCreator {
 
     /** People per look-up query. */
     static final int LOOKUP_CHUNK = 200;
+    /**
+     * How long a creator holds its intents: far longer than any insert call, so a live creator keeps them; a
+     * creator that died without its node starting again frees them after this.
+     */
+    static final Duration HOLD = Duration.ofMinutes(15);
+    private static final int CLAIM_ATTEMPTS = 5;
 
     private final Jdbi jdbi;
     private final SyncSettingsService settings;
     private final ActivityLog activityLog;
     private final Clock clock;
+    private final String node;
     private final LeadIntentStore intents = new LeadIntentStore();
     private final PersonDao people = new PersonDao();
 
-    /** A creator writing to {@code jdbi}, with the Lead defaults of {@code settings}. */
+    /** A creator writing to {@code jdbi}, with the Lead defaults of {@code settings}, on a node of a random name. */
     public LeadCreator(Jdbi jdbi, SyncSettingsService settings, ActivityLog activityLog, Clock clock) {
+        this(jdbi, settings, activityLog, clock, "node-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** A creator of node {@code node}: its holds on intents are named after the node (see {@link #resumeAfterRestart}). */
+    public LeadCreator(Jdbi jdbi, SyncSettingsService settings, ActivityLog activityLog, Clock clock, String node) {
         this.jdbi = jdbi;
         this.settings = settings;
         this.activityLog = activityLog;
         this.clock = clock;
+        this.node = node;
+    }
+
+    /**
+     * Frees the intents this node's previous process held when it died, so a node started again under its fixed
+     * name takes them over at once (looking their Leads up) instead of after {@link #HOLD}. Call once at start.
+     */
+    public int resumeAfterRestart() {
+        return jdbi.inTransaction(h -> intents.releaseAllOfNode(h, node));
     }
 
     /** Whether the person still needs a Lead: no Salesforce record, or the one they had was deleted. */
@@ -84,7 +114,8 @@ public final class LeadCreator {
     /**
      * Creates (or adopts) a Lead for each of {@code candidates} that {@link #needsLead needs one}; the others are
      * left out of the results, except those linked since the caller read them, which come back as they are now
-     * (without a second activity). Never throws a Salesforce failure: a call that stops part-way reports it as
+     * (without a second activity), and those another creator holds right now, which come back as
+     * {@link LeadResults#busy()}. Never throws a Salesforce failure: a call that stops part-way reports it as
      * {@link LeadResults#stoppedBy()} with what was done before it recorded.
      */
     public LeadResults create(SalesforceClient client, Collection<Person> candidates, LeadOrigin origin) {
@@ -93,73 +124,78 @@ public final class LeadCreator {
         if (missing.isEmpty()) {
             return LeadResults.none();
         }
-        // The caller's copies may be old: someone else may have linked a person since (a flow step, the pull).
+        String holder = node + "/" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            return createHolding(client, missing, origin, holder);
+        } finally {
+            // Intents left open (an attempt that stopped) stay open but free, so the next creator takes them over.
+            jdbi.useTransaction(tx -> intents.release(tx, holder));
+        }
+    }
+
+    private LeadResults createHolding(SalesforceClient client, Map<Long, Person> missing, LeadOrigin origin,
+                                      String holder) {
         Map<Long, Person> linked = new LinkedHashMap<>();
-        Map<Long, Person> now = new HashMap<>();
-        jdbi.useHandle(h -> people.find(h, PersonDao.Key.ID, List.copyOf(missing.keySet()), 0, missing.size())
-                .forEach(p -> now.put(p.id(), p)));
-        for (long id : List.copyOf(missing.keySet())) {
-            Person current = now.get(id);
-            if (current == null || !needsLead(current)) {
-                missing.remove(id);
-                if (current != null) {
-                    linked.put(id, current);
-                }
-            } else {
-                missing.put(id, current);
-            }
-        }
-        if (missing.isEmpty()) {
-            return new LeadResults(linked, Set.of(), Set.of(), Map.of(), null);
-        }
-        SyncSettings defaults = settings.current();
         Map<Long, LeadFields> fields = new LinkedHashMap<>();
-        missing.values().forEach(p -> fields.put(p.id(), LeadFields.of(p, defaults)));
-        Map<Long, LeadIntent> open = jdbi.withHandle(h -> intents.open(h, missing.keySet()));
+        LeadIntentStore.Claim claim = claim(missing, fields, linked, holder);
+        Set<Long> busy = new LinkedHashSet<>(claim.busy());
+        if (missing.isEmpty()) {
+            return new LeadResults(linked, Set.of(), Set.of(), Map.of(), busy, null);
+        }
 
         Map<Long, String> found;
         try {
-            found = lookUp(client, List.copyOf(open.values()));
+            found = lookUp(client, List.copyOf(claim.takenOver().values()));
         } catch (SalesforceException e) {
-            return new LeadResults(linked, Set.of(), Set.of(), Map.of(), e);
+            return new LeadResults(linked, Set.of(), Set.of(), Map.of(), busy, e);
         }
         if (!found.isEmpty()) {
             LOG.info("Adopting {} Leads that an interrupted attempt created, instead of creating them again",
                     found.size());
         }
-        Instant opened = Timestamps.now(clock);
-        List<Long> toInsert = missing.keySet().stream().filter(id -> !found.containsKey(id)).toList();
+        List<Long> candidates = missing.keySet().stream().filter(id -> !found.containsKey(id)).toList();
+        List<Long> toInsert = new ArrayList<>();
+        Set<Long> adopted = new LinkedHashSet<>();
         jdbi.useTransaction(tx -> {
-            List<LeadIntent> fresh = new ArrayList<>();
-            List<LeadIntent> renewed = new ArrayList<>();
-            for (long id : toInsert) {
-                LeadIntent intent = open.get(id);
-                if (intent == null) {
-                    fresh.add(new LeadIntent(id, opened, fields.get(id)));
-                } else {
-                    renewed.add(new LeadIntent(id, intent.createdAt(), fields.get(id)));
+            List<Long> involved = new ArrayList<>(candidates);
+            involved.addAll(found.keySet());
+            Set<Long> held = intents.heldBy(tx, involved, holder);
+            // The values this attempt sends replace a taken-over intent's, keeping its opening time: the earlier
+            // attempt's window stays covered.
+            intents.updateFields(tx, candidates.stream().filter(held::contains)
+                    .filter(id -> claim.takenOver().containsKey(id))
+                    .map(id -> new LeadIntent(id, claim.takenOver().get(id).createdAt(), fields.get(id))).toList());
+            Map<Long, String> adopting = new LinkedHashMap<>();
+            found.forEach((id, leadId) -> {
+                if (held.contains(id)) {
+                    adopting.put(id, leadId);
                 }
-            }
-            intents.insertAll(tx, fresh);
-            intents.updateFields(tx, renewed);
-            record(tx, found, missing, origin, linked);
+            });
+            record(tx, adopting, missing, origin, linked);
+            adopted.addAll(adopting.keySet());
+            candidates.stream().filter(held::contains).forEach(toInsert::add);
+            involved.stream().filter(id -> !held.contains(id)).forEach(busy::add);
         });
 
         Map<Long, RecordError> failed = new HashMap<>();
         Set<Long> inserted = new LinkedHashSet<>();
         if (toInsert.isEmpty()) {
-            return new LeadResults(linked, Set.of(), found.keySet(), failed, null);
+            return new LeadResults(linked, Set.of(), adopted, failed, busy, null);
         }
         List<Map<String, Object>> records = toInsert.stream().map(id -> fields.get(id).record(origin.ownerId()))
                 .toList();
         SalesforceWrite write = SalesforceWrite.run(client, WriteOperation.INSERT, "Lead", records);
         jdbi.useTransaction(tx -> {
+            Set<Long> held = intents.heldBy(tx, toInsert, holder);
             Map<Long, String> created = new LinkedHashMap<>();
             List<Long> refused = new ArrayList<>();
             for (int i = 0; i < toInsert.size(); i++) {
                 SaveResult result = write.result(i);
                 long id = toInsert.get(i);
-                if (result != null && result.success()) {
+                if (!held.contains(id)) {
+                    // The hold lapsed during the call and another creator took the intent over: it looks the Lead up.
+                    busy.add(id);
+                } else if (result != null && result.success()) {
                     created.put(id, result.id());
                 } else if (result != null) {
                     failed.put(id, result.error());
@@ -171,7 +207,66 @@ public final class LeadCreator {
             record(tx, created, missing, origin, linked);
             inserted.addAll(created.keySet());
         });
-        return new LeadResults(linked, inserted, found.keySet(), failed, write.stoppedBy());
+        return new LeadResults(linked, inserted, adopted, failed, busy, write.stoppedBy());
+    }
+
+    /**
+     * Takes the people's intents for {@code holder} and then reads the people again, in one transaction: someone
+     * who linked a person (another creator, a flow step, the pull) committed either before this read, so the person
+     * comes back linked and is dropped from {@code missing}, or after it, and then held the intent this claim waited
+     * for. Fills {@code fields} with the values to send and {@code linked} with the people linked meanwhile.
+     */
+    private LeadIntentStore.Claim claim(Map<Long, Person> missing, Map<Long, LeadFields> fields,
+                                        Map<Long, Person> linked, String holder) {
+        SyncSettings defaults = settings.current();
+        Map<Long, Person> given = new LinkedHashMap<>(missing);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(tx -> {
+                    Instant now = Timestamps.now(clock);
+                    Map<Long, LeadFields> sent = new LinkedHashMap<>();
+                    missing.values().forEach(p -> sent.put(p.id(), LeadFields.of(p, defaults)));
+                    LeadIntentStore.Claim claim = intents.claim(tx, sent, holder, now, now.plus(HOLD));
+                    Map<Long, Person> current = new HashMap<>();
+                    people.find(tx, PersonDao.Key.ID, List.copyOf(missing.keySet()), 0, missing.size())
+                            .forEach(p -> current.put(p.id(), p));
+                    List<Long> done = new ArrayList<>();
+                    List<LeadIntent> changed = new ArrayList<>();
+                    for (long id : List.copyOf(missing.keySet())) {
+                        Person person = current.get(id);
+                        if (person == null || !needsLead(person)) {
+                            missing.remove(id);
+                            done.add(id);
+                            if (person != null) {
+                                linked.put(id, person);
+                            }
+                        } else if (claim.busy().contains(id)) {
+                            missing.remove(id);
+                        } else {
+                            missing.put(id, person);
+                            LeadFields values = LeadFields.of(person, defaults);
+                            fields.put(id, values);
+                            if (claim.fresh().contains(id) && !values.equals(sent.get(id))) {
+                                changed.add(new LeadIntent(id, now, values));
+                            }
+                        }
+                    }
+                    // A linked person needs no intent; those of busy people belong to their holder.
+                    intents.clear(tx, done.stream().filter(id -> !claim.busy().contains(id)).toList());
+                    intents.updateFields(tx, changed);
+                    return claim;
+                });
+            } catch (RuntimeException e) {
+                if (attempt >= CLAIM_ATTEMPTS || !(SqlErrors.isUniqueViolation(e) || SqlErrors.isDeadlock(e))) {
+                    throw e;
+                }
+                // Another creator opened an intent of one of these people meanwhile: claim again, seeing it.
+                missing.clear();
+                missing.putAll(given);
+                fields.clear();
+                linked.clear();
+            }
+        }
     }
 
     /** Links each person to their Lead, writes the activity and closes the intent, in the caller's transaction. */
