@@ -7,6 +7,7 @@ import dev.tandem.server.auth.ApiClients;
 import dev.tandem.server.auth.BearerAuthenticator;
 import dev.tandem.server.auth.IdentityModule;
 import dev.tandem.server.auth.SecretHasher;
+import dev.tandem.server.config.NodeIds;
 import dev.tandem.server.config.TandemConfig;
 import dev.tandem.server.console.ConsoleModule;
 import dev.tandem.server.domain.activity.ActivityLog;
@@ -56,7 +57,8 @@ public final class TandemApp implements AutoCloseable {
                     services.activityLog()),
             services -> new CampaignSyncModule(services, reconciler -> new SyncLinkModule(services.database().jdbi(),
                     services.json(), services.clock(), services.metrics(), services.programs(),
-                    services.config().secretKey(), services.config().dataDir(), Optional.of(reconciler), Duration.ofSeconds(1)),
+                    services.config().secretKey(), services.config().dataDir(), Optional.of(reconciler), Duration.ofSeconds(1),
+                    services.nodeId()),
                     FlowOptions.DEFAULT));
 
     private final TandemConfig config;
@@ -69,7 +71,8 @@ public final class TandemApp implements AutoCloseable {
 
     /**
      * What a module may use: configuration, database, shared JSON mapper, metrics, clock and the domain services.
-     * Services are built once per app and are safe to share between threads.
+     * Services are built once per app and are safe to share between threads. {@code nodeId} is this node's name in
+     * cluster leases and claims (the configured one, else random per start), the same for every module.
      */
     public record Services(
             TandemConfig config,
@@ -82,7 +85,8 @@ public final class TandemApp implements AutoCloseable {
             ActivityLog activityLog,
             PeopleService people,
             ProgramService programs,
-            MembershipService memberships) {
+            MembershipService memberships,
+            String nodeId) {
     }
 
     private TandemApp(TandemConfig config, Clock clock, List<Function<Services, TandemModule>> extraModules) {
@@ -101,7 +105,8 @@ public final class TandemApp implements AutoCloseable {
             this.services = new Services(config, database, json, metrics, clock, clients, tokens, activityLog,
                     new PeopleService(database.jdbi(), activityLog, clock),
                     new ProgramService(database.jdbi(), clock),
-                    new MembershipService(database.jdbi(), activityLog, clock));
+                    new MembershipService(database.jdbi(), activityLog, clock),
+                    NodeIds.resolve(config));
             this.modules = new ArrayList<>();
             CORE_MODULES.forEach(factory -> modules.add(factory.apply(services)));
             extraModules.forEach(factory -> modules.add(factory.apply(services)));

@@ -52,14 +52,16 @@ public final class AutomationEngine implements AutoCloseable {
     private volatile boolean running;
 
     /**
-     * Builds the engine and registers its trigger queue with the activity log.
+     * Builds the engine under a random node name (benchmarks, tests) and registers its trigger queue with the
+     * activity log.
      *
      * @param salesforce runs Salesforce flow actions; null when Salesforce is not configured
      * @param idlePause  how long the worker sleeps when it found no work
      */
     public AutomationEngine(Jdbi jdbi, ActivityLog activityLog, MembershipService memberships, Clock clock,
                             CampaignMemberships campaignMemberships, SalesforceSteps salesforce, Duration idlePause) {
-        this(jdbi, activityLog, memberships, clock, ZoneOffset.UTC, campaignMemberships, salesforce, idlePause);
+        this(jdbi, activityLog, memberships, clock, ZoneOffset.UTC, campaignMemberships, salesforce, idlePause,
+                "node-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     /**
@@ -68,13 +70,14 @@ public final class AutomationEngine implements AutoCloseable {
      *
      * @param salesforce runs Salesforce flow actions; null when Salesforce is not configured
      * @param idlePause  how long the worker sleeps when it found no work
+     * @param node       this node's name on the flow runs it leases (see {@link #resumeAfterRestart()})
      */
     public AutomationEngine(Jdbi jdbi, ActivityLog activityLog, MembershipService memberships, Clock clock,
                             ZoneId zone, CampaignMemberships campaignMemberships, SalesforceSteps salesforce,
-                            Duration idlePause) {
+                            Duration idlePause, String node) {
         this.jdbi = jdbi;
         this.clock = clock;
-        this.node = "node-" + UUID.randomUUID().toString().substring(0, 8);
+        this.node = node;
         this.idlePause = idlePause;
         FactsLoader facts = new FactsLoader(campaignMemberships);
         this.triggers = new TriggerProcessor(jdbi, clock, queue, facts);
@@ -86,6 +89,18 @@ public final class AutomationEngine implements AutoCloseable {
     /** The trigger queue, for code that writes activities with extra trigger context. */
     public TriggerQueue queue() {
         return queue;
+    }
+
+    /**
+     * Takes back the flow runs this node's previous process leased when it died, so that a node restarted under its
+     * fixed name continues them at once rather than after the lease. Events and batch runs need nothing: they are
+     * held by row locks, which ended with the dead process's connections. Call once at start, before any pass.
+     */
+    public void resumeAfterRestart() {
+        int released = jdbi.inTransaction(h -> runs.releaseClaimsOf(h, node));
+        if (released > 0) {
+            LOG.info("Node {} took back {} flow runs of its previous run", node, released);
+        }
     }
 
     /** One pass over all kinds of work; returns how much work it found (0 when idle). */

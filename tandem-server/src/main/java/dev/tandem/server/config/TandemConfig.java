@@ -162,6 +162,12 @@ public record TandemConfig(
                 accessTokenTtlSeconds, timeZone, dir, nodeId);
     }
 
+    /** This configuration under a fixed node name (checked like {@value #ENV_NODE_ID}). */
+    public TandemConfig withNodeId(String id) {
+        return new TandemConfig(httpPort, jdbcUrl, dbUser, dbPassword, secretKey, bootstrapClient,
+                accessTokenTtlSeconds, timeZone, dataDir, Optional.of(id));
+    }
+
     /** Secrets are masked so that a logged configuration leaks nothing. */
     @Override
     public String toString() {

@@ -40,12 +40,19 @@ final class AutomationServer implements AutoCloseable, TandemOverHttp {
 
     private AutomationServer(TestDatabases.TestDatabase database, boolean ownsDatabase, MutableClock clock,
                              ZoneId zone, Function<TandemApp.Services, AutomationModule> factory) {
+        this(database, ownsDatabase, clock, zone, Optional.empty(), factory);
+    }
+
+    private AutomationServer(TestDatabases.TestDatabase database, boolean ownsDatabase, MutableClock clock,
+                             ZoneId zone, Optional<String> nodeId,
+                             Function<TandemApp.Services, AutomationModule> factory) {
         this.database = database;
         this.ownsDatabase = ownsDatabase;
         this.clock = clock;
         AtomicReference<AutomationModule> holder = new AtomicReference<>();
         TandemConfig config = new TandemConfig(0, database.url(), database.user(), database.password(),
                 Optional.of(SECRET_KEY), Optional.empty(), TandemConfig.DEFAULT_TOKEN_TTL_SECONDS).withTimeZone(zone);
+        config = nodeId.map(config::withNodeId).orElse(config);
         this.app = TandemApp.builder(config).clock(clock).module(services -> {
             AutomationModule m = factory.apply(services);
             holder.set(m);
@@ -92,6 +99,12 @@ final class AutomationServer implements AutoCloseable, TandemOverHttp {
     /** A node over a shared database whose worker runs only when drained (the database outlives it). */
     static AutomationServer node(TestDatabases.TestDatabase shared, MutableClock clock) {
         return new AutomationServer(shared, false, clock,
+                services -> new AutomationModule(services, (h, ids) -> Map.of(), null, false));
+    }
+
+    /** As {@link #node}, under a fixed node name (TANDEM_NODE_ID). */
+    static AutomationServer namedNode(TestDatabases.TestDatabase shared, MutableClock clock, String nodeId) {
+        return new AutomationServer(shared, false, clock, ZoneOffset.UTC, Optional.of(nodeId),
                 services -> new AutomationModule(services, (h, ids) -> Map.of(), null, false));
     }
 

@@ -87,7 +87,7 @@ public final class AutomationModule implements TandemModule {
         this.requests = new Requests(json);
         ZoneId zone = services.config().timeZone();
         this.engine = new AutomationEngine(services.database().jdbi(), services.activityLog(), services.memberships(),
-                services.clock(), zone, campaignMemberships, salesforce, Duration.ofMillis(200));
+                services.clock(), zone, campaignMemberships, salesforce, Duration.ofMillis(200), services.nodeId());
         this.campaigns = new CampaignService(services.database().jdbi(), services.clock(), zone,
                 services.activityLog(), engine.queue());
         this.programTokens = new ProgramTokens(services.database().jdbi(), services.clock());
@@ -109,7 +109,7 @@ public final class AutomationModule implements TandemModule {
                 SecretKeySource.lazyCipher(services.config().secretKey().orElse(null), services.config().dataDir())), settings,
                 services.metrics());
         SalesforceSteps steps = new SalesforceFlowActions(jdbi, services.clock(), connections::client, settings,
-                services.activityLog(), services.memberships());
+                services.activityLog(), services.memberships(), services.nodeId());
         return new AutomationModule(services, new MirrorCampaignMemberships(), steps, background);
     }
 
@@ -168,6 +168,7 @@ public final class AutomationModule implements TandemModule {
 
     @Override
     public void start() {
+        engine.resumeAfterRestart();
         campaigns.indexSalesforceReferences();
         if (background) {
             engine.start();

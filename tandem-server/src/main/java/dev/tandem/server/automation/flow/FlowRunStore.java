@@ -124,6 +124,16 @@ public final class FlowRunStore {
                 .bindList("ids", List.copyOf(runIds)).execute();
     }
 
+    /**
+     * Gives up every lease {@code node} holds on pending runs, for a node starting again under its fixed name: what
+     * its previous process leased is due again at once instead of when the lease ends. Returns how many.
+     */
+    public int releaseClaimsOf(Handle h, String node) {
+        return h.createUpdate("UPDATE automation_flow_runs SET claimed_by = NULL, claimed_until = NULL "
+                        + "WHERE claimed_by = :node AND state = :pending")
+                .bind("node", node).bind("pending", PENDING).execute();
+    }
+
     /** Marks runs finished; returns how many this node still held. */
     public int finish(Handle h, String node, Collection<Long> runIds, Instant now) {
         return h.createUpdate("UPDATE automation_flow_runs SET state = :done, finished_at = :now, claimed_by = NULL, "

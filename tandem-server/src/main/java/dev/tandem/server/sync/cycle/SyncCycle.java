@@ -85,14 +85,16 @@ public final class SyncCycle {
     }
 
     /**
-     * Takes back the work this node's previous run held when it died (outbox claims, the pull lease), so that a
+     * Takes back the work this node's previous run held when it died (outbox claims, the pull lease, Lead intents), so that a
      * node restarted under its fixed name resumes at once. Call once at start, before any background work.
      */
     public void resumeAfterRestart() {
         int claims = jdbi.inTransaction(h -> outbox.releaseClaimsOf(h, nodeId));
         int held = leases.releaseAllOf(nodeId);
-        if (claims + held > 0) {
-            LOG.info("Node {} took back {} outbox rows and {} leases of its previous run", nodeId, claims, held);
+        int intents = pusher.resumeAfterRestart();
+        if (claims + held + intents > 0) {
+            LOG.info("Node {} took back {} outbox rows, {} leases and {} Lead intents of its previous run", nodeId,
+                    claims, held, intents);
         }
     }
 

@@ -27,9 +27,6 @@ import dev.tandem.server.sync.watch.WatchedCampaignPull;
 import dev.tandem.server.sync.watch.WatchedCampaignStore;
 import dev.tandem.server.sync.watch.WatchedMemberStore;
 import io.javalin.Javalin;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -48,7 +45,7 @@ public final class SyncFlowModule implements TandemModule {
     public SyncFlowModule(TandemApp.Services services, SyncSettingsService settings, SalesforceClientSource clients,
                           CampaignLinkStore links, FlowOptions options) {
         Jdbi jdbi = services.database().jdbi();
-        String nodeId = services.config().nodeId().orElseGet(SyncFlowModule::randomNodeId);
+        String nodeId = services.nodeId();
         OutboxStore outbox = new OutboxStore();
         MirrorStore mirror = new MirrorStore();
         SyncErrorStore errors = new SyncErrorStore();
@@ -59,7 +56,7 @@ public final class SyncFlowModule implements TandemModule {
         CampaignMemberPusher pusher = new CampaignMemberPusher(jdbi, outbox, mirror, links, errors,
                 services.activityLog(), statuses, settings, options.push(), services.clock(), nodeId);
         InitialBulkPush bulkPush = new InitialBulkPush(jdbi, mirror, outbox, errors, services.activityLog(), statuses,
-                settings, options.reconcile().initialChunk(), options.push().backoff(), services.clock());
+                settings, options.reconcile().initialChunk(), options.push().backoff(), services.clock(), nodeId);
         PullApplier applier = new PullApplier(services.people(), services.memberships(), mirror, outbox, errors,
                 activities, services.clock());
         WatchedCampaignPull watched = new WatchedCampaignPull(jdbi, links, new WatchedCampaignStore(),
@@ -117,16 +114,5 @@ public final class SyncFlowModule implements TandemModule {
     /** The background jobs (tests and the periodic reconcile on demand). */
     public SyncJobs jobs() {
         return jobs;
-    }
-
-    private static String randomNodeId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "node";
-        }
-        String id = host + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return id.length() > 90 ? id.substring(id.length() - 90) : id;
     }
 }

@@ -16,24 +16,28 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A set of Leads {@link LeadCreator#prepare prepared} for insertion: their intents are committed, the Leads an
- * interrupted attempt created are adopted, and what is left is ready to send in one write of the caller's choosing.
+ * A set of Leads {@link LeadCreator#prepare prepared} for insertion: their intents are committed and held by the
+ * batch, the Leads an interrupted attempt created are adopted, and what is left is ready to send in one write of the
+ * caller's choosing.
  *
  * @param origin    why the Leads are created
+ * @param holder    the name this batch holds its people's intents under, until it is recorded or released
  * @param toInsert  the people to insert a Lead for, in the order of {@link #records()}
  * @param fields    the values sent for each person to insert
  * @param linked    people linked already: adopted now, or linked by someone else since the caller read them
  * @param adopted   ids of the people whose Lead an interrupted attempt had created (recorded by the preparation)
+ * @param busy      ids of the people another creator holds right now: left to it
  * @param stoppedBy the Salesforce failure that stopped the look-up (nothing is to be inserted then), or null
  */
-public record LeadBatch(LeadOrigin origin, Map<Long, Person> toInsert, Map<Long, LeadFields> fields,
-                        Map<Long, Person> linked, Set<Long> adopted, SalesforceException stoppedBy) {
+public record LeadBatch(LeadOrigin origin, String holder, Map<Long, Person> toInsert, Map<Long, LeadFields> fields,
+                        Map<Long, Person> linked, Set<Long> adopted, Set<Long> busy, SalesforceException stoppedBy) {
 
     public LeadBatch {
         toInsert = Collections.unmodifiableMap(new LinkedHashMap<>(toInsert));
         fields = Map.copyOf(fields);
         linked = Map.copyOf(linked);
         adopted = Set.copyOf(adopted);
+        busy = Set.copyOf(busy);
     }
 
     /** The Lead records to insert, index-aligned with {@link #toInsert()}. */
@@ -43,7 +47,7 @@ public record LeadBatch(LeadOrigin origin, Map<Long, Person> toInsert, Map<Long,
 
     /** What the preparation alone settled: for a batch with nothing to insert, or whose look-up failed. */
     public LeadResults results() {
-        return new LeadResults(linked, Set.of(), adopted, Map.of(), stoppedBy);
+        return new LeadResults(linked, Set.of(), adopted, Map.of(), busy, stoppedBy);
     }
 
     /**
@@ -69,7 +73,7 @@ public record LeadBatch(LeadOrigin origin, Map<Long, Person> toInsert, Map<Long,
             }
         }
         LeadResults results = new LeadResults(nowLinked, new LinkedHashSet<>(created.keySet()), adopted, refused,
-                write == null ? stoppedBy : write.stoppedBy());
-        return new SettledLeads(origin, created, refused.keySet(), at, results);
+                busy, write == null ? stoppedBy : write.stoppedBy());
+        return new SettledLeads(this, created, refused.keySet(), at, results);
     }
 }

@@ -21,11 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -40,6 +44,11 @@ import java.util.stream.Collectors;
 public final class CampaignLinkService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CampaignLinkService.class);
+    /**
+     * How long a node's claim on an initial reconcile lasts without renewal ({@link #renewRunningReconciles}): when
+     * it ends, the node is taken for dead and another node resumes the reconcile.
+     */
+    static final Duration RECONCILE_LEASE = Duration.ofMinutes(2);
 
     private final Jdbi jdbi;
     private final ProgramService programs;
@@ -49,6 +58,9 @@ public final class CampaignLinkService {
     private final Optional<CampaignReconciler> reconciler;
     private final Executor background;
     private final Clock clock;
+    private final String nodeId;
+    private final Set<Long> scheduled = ConcurrentHashMap.newKeySet();
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
     /**
      * @param gateways         the Salesforce campaign gateway of the stored connection, empty when none is configured
@@ -58,6 +70,19 @@ public final class CampaignLinkService {
     public CampaignLinkService(Jdbi jdbi, ProgramService programs, CampaignLinkStore links,
                                SyncSettingsService settings, Supplier<Optional<CampaignGateway>> gateways,
                                Optional<CampaignReconciler> reconciler, Executor background, Clock clock) {
+        this(jdbi, programs, links, settings, gateways, reconciler, background, clock,
+                "node-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /**
+     * As the other constructor, on node {@code nodeId}: the owner recorded on the initial reconciles it runs, so
+     * that the node started again under that name resumes them at once ({@link #resumeAfterRestart}).
+     */
+    public CampaignLinkService(Jdbi jdbi, ProgramService programs, CampaignLinkStore links,
+                               SyncSettingsService settings, Supplier<Optional<CampaignGateway>> gateways,
+                               Optional<CampaignReconciler> reconciler, Executor background, Clock clock,
+                               String nodeId) {
+        this.nodeId = nodeId;
         this.jdbi = jdbi;
         this.programs = programs;
         this.links = links;
@@ -104,7 +129,7 @@ public final class CampaignLinkService {
         CampaignLink link = record(programId, target.id(), target.name(), cost);
         LOG.info("Program {} linked to Salesforce campaign {} ({})", programId, target.id(),
                 request.createsCampaign() ? "created" : "existing");
-        reconciler.ifPresent(r -> background.execute(() -> reconcile(r, programId)));
+        reconciler.ifPresent(r -> schedule(r, programId));
         return link;
     }
 
@@ -236,28 +261,66 @@ public final class CampaignLinkService {
     }
 
     /**
-     * Starts, in the background, the initial reconcile of every unpaused link still waiting for it: those linked
-     * while campaign sync was off, or whose reconcile was skipped because sync was switched off in between.
+     * Starts, in the background, the initial reconcile of every unpaused link still waiting for it while campaign
+     * sync is on: those linked while campaign sync was off, whose reconcile was skipped because sync was switched
+     * off in between, or whose reconcile was interrupted (its node died: its lease ended, see
+     * {@link #resumeAfterRestart}). Cheap when there is none (one query), so it runs on a steady tick.
      *
      * @return how many were started
      */
     public int resumePendingReconciles() {
-        if (reconciler.isEmpty()) {
+        if (reconciler.isEmpty() || !settings.campaignSyncEnabled()) {
             return 0;
         }
-        List<CampaignLink> pending = jdbi.withHandle(links::active).stream()
-                .filter(l -> l.initialReconcileState() == ReconcileState.PENDING).toList();
-        pending.forEach(l -> background.execute(() -> reconcile(reconciler.get(), l.programId())));
-        return pending.size();
+        List<Long> waiting = jdbi.withHandle(h -> links.resumableInitialReconciles(h, clock.instant()));
+        return (int) waiting.stream().filter(programId -> schedule(reconciler.get(), programId)).count();
+    }
+
+    /**
+     * Ends the claims on initial reconciles that this node's previous process held when it died, so that they are
+     * resumed at once rather than when their lease ends. Call once at start, before {@link #resumePendingReconciles}.
+     */
+    public int resumeAfterRestart() {
+        int released = jdbi.withHandle(h -> links.releaseInitialReconcilesOf(h, nodeId));
+        if (released > 0) {
+            LOG.info("Node {} resumes {} initial reconciles its previous run left unfinished", nodeId, released);
+        }
+        return released;
+    }
+
+    /** Renews this node's lease on the initial reconciles it is running, so no other node takes them over. */
+    public void renewRunningReconciles() {
+        if (!running.isEmpty()) {
+            jdbi.useHandle(h -> links.renewInitialReconciles(h, List.copyOf(running), nodeId,
+                    clock.instant().plus(RECONCILE_LEASE)));
+        }
+    }
+
+    /** Queues the reconcile unless it is queued or running here already; true when queued now. */
+    private boolean schedule(CampaignReconciler reconciler, long programId) {
+        if (!scheduled.add(programId)) {
+            return false;
+        }
+        background.execute(() -> {
+            try {
+                reconcile(reconciler, programId);
+            } finally {
+                scheduled.remove(programId);
+            }
+        });
+        return true;
     }
 
     private void reconcile(CampaignReconciler reconciler, long programId) {
-        // Claims the link: only a PENDING, unpaused link moves to RUNNING, so a paused link waits for the sync to be
-        // switched on again and two triggers never run the same reconcile twice.
-        boolean claimed = jdbi.withHandle(h -> links.claimInitialReconcile(h, programId));
+        // Claims the link: only a PENDING (or abandoned RUNNING), unpaused link moves to RUNNING under this node, so a
+        // paused link waits for the sync to be switched on again and two triggers never run the same reconcile twice.
+        Instant now = clock.instant();
+        boolean claimed = jdbi.withHandle(h -> links.claimInitialReconcile(h, programId, nodeId, now,
+                now.plus(RECONCILE_LEASE)));
         if (!claimed) {
             return;
         }
+        running.add(programId);
         ReconcileState outcome;
         try {
             reconciler.reconcile(programId, ReconcileMode.INITIAL);
@@ -265,6 +328,8 @@ public final class CampaignLinkService {
         } catch (RuntimeException e) {
             LOG.warn("Initial reconcile of program {} failed; the periodic reconcile will repair it", programId, e);
             outcome = ReconcileState.FAILED;
+        } finally {
+            running.remove(programId);
         }
         ReconcileState state = outcome;
         jdbi.useHandle(h -> links.setInitialReconcileState(h, programId, state, clock.instant()));

@@ -18,6 +18,10 @@ public final class CampaignLinkStore {
     private static final String COLUMNS = "program_id, campaign_id, campaign_name, linked_at, paused,"
             + " initial_reconcile_state, last_full_reconcile_at";
 
+    /** A PENDING reconcile, or a RUNNING one whose owner's lease ended (or was never recorded). */
+    private static final String RESUMABLE = "(initial_reconcile_state = 'PENDING' OR (initial_reconcile_state = "
+            + "'RUNNING' AND (initial_reconcile_until IS NULL OR initial_reconcile_until < :now)))";
+
     private static final RowMapper<CampaignLink> LINK = (rs, ctx) -> new CampaignLink(rs.getLong(1),
             rs.getString(2), rs.getString(3), instant(rs.getObject(4, OffsetDateTime.class)), rs.getBoolean(5),
             ReconcileState.valueOf(rs.getString(6)), instant(rs.getObject(7, OffsetDateTime.class)));
@@ -81,7 +85,9 @@ public final class CampaignLinkStore {
 
     /** Records the progress of the reconcile that follows a link; DONE also stamps the last full reconcile. */
     public void setInitialReconcileState(Handle handle, long programId, ReconcileState state, Instant at) {
-        String stamp = state == ReconcileState.DONE ? ", last_full_reconcile_at = :at" : "";
+        String stamp = (state == ReconcileState.DONE ? ", last_full_reconcile_at = :at" : "")
+                // Only a running reconcile has an owner; its lease ends with it.
+                + (state == ReconcileState.RUNNING ? "" : ", initial_reconcile_owner = NULL, initial_reconcile_until = NULL");
         handle.createUpdate("UPDATE campaign_links SET initial_reconcile_state = :state" + stamp
                         + " WHERE program_id = :id")
                 .bind("state", state.name())
@@ -90,11 +96,45 @@ public final class CampaignLinkStore {
                 .execute();
     }
 
-    /** Moves a PENDING, unpaused link to RUNNING; false when it is paused, already taken, or gone. */
-    public boolean claimInitialReconcile(Handle handle, long programId) {
-        return handle.createUpdate("UPDATE campaign_links SET initial_reconcile_state = 'RUNNING'"
-                        + " WHERE program_id = :id AND initial_reconcile_state = 'PENDING' AND paused = FALSE")
-                .bind("id", programId).execute() == 1;
+    /**
+     * Moves an unpaused link's initial reconcile to RUNNING for {@code owner} until {@code until}: a PENDING one, or
+     * a RUNNING one whose owner is gone (its lease ended before {@code now}, or no owner was recorded). False when
+     * the link is paused, another owner's lease runs, the reconcile is over, or the link is gone.
+     */
+    public boolean claimInitialReconcile(Handle handle, long programId, String owner, Instant now, Instant until) {
+        return handle.createUpdate("UPDATE campaign_links SET initial_reconcile_state = 'RUNNING', "
+                        + "initial_reconcile_owner = :owner, initial_reconcile_until = :until "
+                        + "WHERE program_id = :id AND paused = FALSE AND " + RESUMABLE)
+                .bind("owner", owner).bind("until", utc(until)).bind("now", utc(now)).bind("id", programId)
+                .execute() == 1;
+    }
+
+    /** Unpaused links whose initial reconcile waits for a node: PENDING, or RUNNING with its owner gone. */
+    public List<Long> resumableInitialReconciles(Handle handle, Instant now) {
+        return handle.createQuery("SELECT program_id FROM campaign_links WHERE paused = FALSE AND " + RESUMABLE
+                        + " ORDER BY program_id")
+                .bind("now", utc(now)).mapTo(Long.class).list();
+    }
+
+    /** Extends {@code owner}'s lease on the initial reconciles of these programs it is running. */
+    public int renewInitialReconciles(Handle handle, Collection<Long> programIds, String owner, Instant until) {
+        if (programIds.isEmpty()) {
+            return 0;
+        }
+        return handle.createUpdate("UPDATE campaign_links SET initial_reconcile_until = :until "
+                        + "WHERE program_id IN (<ids>) AND initial_reconcile_state = 'RUNNING' "
+                        + "AND initial_reconcile_owner = :owner")
+                .bindList("ids", List.copyOf(programIds)).bind("owner", owner).bind("until", utc(until)).execute();
+    }
+
+    /**
+     * Ends the leases of the initial reconciles {@code owner} was running, for a node starting again under its
+     * fixed name: they died with its previous process and are resumable at once.
+     */
+    public int releaseInitialReconcilesOf(Handle handle, String owner) {
+        return handle.createUpdate("UPDATE campaign_links SET initial_reconcile_until = NULL "
+                        + "WHERE initial_reconcile_state = 'RUNNING' AND initial_reconcile_owner = :owner")
+                .bind("owner", owner).execute();
     }
 
     /** Notes that a linked program's channel or costs changed; does nothing for an unlinked program. */

@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,11 +60,13 @@ public final class SyncLinkModule implements TandemModule {
      *                     generated into {@code dataDir} on first use, with a warning
      * @param reconciler   FLOW's reconciler, run (INITIAL) after each link; when absent a new link stays PENDING
      *                     until the periodic reconcile takes it up
-     * @param pushInterval how often pending Type/ActualCost changes are sent
+     * @param pushInterval how often pending Type/ActualCost changes are sent, and waiting initial reconciles looked
+     *                     for
+     * @param nodeId       this node's name in the fields push lease, so a restarted node takes its lease back
      */
     public SyncLinkModule(Jdbi jdbi, ObjectMapper json, Clock clock, MeterRegistry metrics, ProgramService programs,
                           Optional<String> secretKey, Path dataDir, Optional<CampaignReconciler> reconciler,
-                          Duration pushInterval) {
+                          Duration pushInterval, String nodeId) {
         this.settings = new SyncSettingsService(jdbi, clock);
         SalesforceConnectionStore store = new SalesforceConnectionStore(jdbi,
                 SecretKeySource.lazyCipher(secretKey.orElse(null), dataDir));
@@ -78,9 +79,9 @@ public final class SyncLinkModule implements TandemModule {
         this.directory = new CampaignDirectory(jdbi, links, diagnosis, gateways);
         this.reconciles = Executors.newSingleThreadExecutor(daemon("tandem-initial-reconcile"));
         this.linkService = new CampaignLinkService(jdbi, programs, links, settings, gateways, reconciler, reconciles,
-                clock);
+                clock, nodeId);
         this.fieldsPusher = new CampaignFieldsPusher(jdbi, links, programs, settings, gateways, new LeaseStore(jdbi),
-                "link-" + UUID.randomUUID(), clock);
+                nodeId, clock);
         programs.addListener(fieldsPusher);
         settings.onChange(changed -> {
             if (changed.campaignSyncEnabled()) {
@@ -103,9 +104,11 @@ public final class SyncLinkModule implements TandemModule {
 
     @Override
     public synchronized void start() {
-        ticker = Executors.newSingleThreadScheduledExecutor(daemon("tandem-campaign-fields"));
+        linkService.resumeAfterRestart();
+        ticker = Executors.newSingleThreadScheduledExecutor(daemon("tandem-sync-link"));
         ticker.scheduleWithFixedDelay(this::pushFields, pushInterval.toMillis(), pushInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(this::keepReconcilesGoing, 0, pushInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -157,6 +160,17 @@ public final class SyncLinkModule implements TandemModule {
         } catch (RuntimeException e) {
             // The next tick retries; the pending counters are only cleared by a confirmed push.
             LOG.warn("Pushing campaign Type/ActualCost failed: {}", e.toString());
+        }
+    }
+
+    // Renews this node's running initial reconciles and starts those waiting: new links made while sync was off,
+    // and reconciles whose node died (lease ended, or this node's own previous process).
+    private void keepReconcilesGoing() {
+        try {
+            linkService.renewRunningReconciles();
+            linkService.resumePendingReconciles();
+        } catch (RuntimeException e) {
+            LOG.warn("Resuming initial reconciles failed; the next tick retries: {}", e.toString());
         }
     }
 

@@ -134,6 +134,18 @@ public final class OutboxStore {
     }
 
     /**
+     * Gives the rows back, due again at {@code dueAt} rather than at once: their work waits on something outside the
+     * outbox (another creator making the person's Lead), which a round started at once would only find unchanged.
+     */
+    public void postpone(Handle handle, Collection<Long> ids, Instant dueAt) {
+        if (!ids.isEmpty()) {
+            handle.createUpdate("UPDATE sync_outbox SET claimed_by = NULL, claimed_until = NULL, next_attempt_at = :due "
+                            + "WHERE id IN (<ids>)")
+                    .bind("due", dueAt).bindList("ids", List.copyOf(ids)).execute();
+        }
+    }
+
+    /**
      * Ends every lease {@code node} holds. Only for a node starting up under a fixed name: whatever its previous run
      * claimed died with it, and waiting for the leases to expire would stall that work.
      */

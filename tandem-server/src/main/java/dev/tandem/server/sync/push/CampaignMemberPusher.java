@@ -74,6 +74,8 @@ public final class CampaignMemberPusher {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(CampaignMemberPusher.class);
+    /** How long members wait whose person's Lead another creator is making right now. */
+    static final Duration BUSY_LEAD_WAIT = Duration.ofSeconds(5);
     private static final List<Operation> PUSH_OPERATIONS =
             List.of(Operation.PUSH_LEADS, Operation.PUSH_STATUSES, Operation.PUSH_MEMBERS);
 
@@ -106,7 +108,7 @@ public final class CampaignMemberPusher {
         this.channels = new ChannelDao();
         this.activities = new CampaignActivities(activityLog);
         this.statuses = statuses;
-        this.leads = new LeadCreator(jdbi, settings, activityLog, clock);
+        this.leads = new LeadCreator(jdbi, settings, activityLog, clock, nodeId);
         this.options = options;
         this.clock = clock;
         this.nodeId = nodeId;
@@ -118,6 +120,11 @@ public final class CampaignMemberPusher {
      */
     public RunOutcome drain(SalesforceClient client, ActiveRun run) {
         return drain(client, run, options.membersPerBatch());
+    }
+
+    /** Frees the Lead intents this node's previous process held when it died (see LeadCreator). */
+    public int resumeAfterRestart() {
+        return leads.resumeAfterRestart();
     }
 
     /** As {@link #drain(SalesforceClient, ActiveRun)} with another batch size (a reconcile pushes in bulk). */
@@ -246,6 +253,7 @@ public final class CampaignMemberPusher {
             }
             SalesforceException stoppedBy = results.stoppedBy();
             jdbi.useTransaction(tx -> {
+                postponeAllOfPeople(tx, inserts, results.busy());
                 results.failed().forEach((id, error) -> failAllOfPerson(tx, inserts, id, Operation.PUSH_LEADS, error,
                         null));
                 if (stoppedBy != null && !stoppedBy.isLimit()) {
@@ -257,6 +265,20 @@ public final class CampaignMemberPusher {
             if (stoppedBy != null && stoppedBy.isLimit()) {
                 throw stoppedBy;
             }
+        }
+
+        /**
+         * Another creator is making these people's Leads right now (a flow step, another node): their members wait
+         * a little and are pushed by a later round, which then finds the people linked.
+         */
+        private void postponeAllOfPeople(Handle tx, List<PendingPush> inserts, Set<Long> personIds) {
+            List<Long> ids = new ArrayList<>();
+            for (PendingPush push : inserts) {
+                if (personIds.contains(push.member().personId()) && settled.add(push.member())) {
+                    ids.addAll(push.entryIds());
+                }
+            }
+            outbox.postpone(tx, ids, clock.instant().plus(BUSY_LEAD_WAIT));
         }
 
         private void failAllOfPerson(Handle tx, List<PendingPush> inserts, long personId, Operation op,

@@ -101,10 +101,13 @@ public final class InitialBulkPush {
     private final PersonDao people = new PersonDao();
     private final LeadCreator leads;
 
-    /** A bulk push reading {@code chunk} members at a time (each chunk costs two Bulk jobs at most). */
+    /**
+     * A bulk push reading {@code chunk} members at a time (each chunk costs two Bulk jobs at most); its Lead creator
+     * holds intents under {@code nodeId}, so a restart of the node frees them at once.
+     */
     public InitialBulkPush(Jdbi jdbi, MirrorStore mirror, OutboxStore outbox, SyncErrorStore errors,
                            ActivityLog activityLog, CampaignStatuses statuses, SyncSettingsService settings, int chunk,
-                           Backoff backoff, Clock clock) {
+                           Backoff backoff, Clock clock, String nodeId) {
         if (chunk < 1) {
             throw new IllegalArgumentException("chunk: must be positive, was " + chunk);
         }
@@ -117,7 +120,7 @@ public final class InitialBulkPush {
         this.chunk = chunk;
         this.backoff = backoff;
         this.clock = clock;
-        this.leads = new LeadCreator(jdbi, settings, activityLog, clock);
+        this.leads = new LeadCreator(jdbi, settings, activityLog, clock, nodeId);
     }
 
     /** A program member Salesforce lacks, with the person as last read. */
@@ -263,11 +266,19 @@ public final class InitialBulkPush {
         if (batch.stoppedBy() != null) {
             throw batch.stoppedBy();
         }
-        long started = System.nanoTime();
-        SalesforceWrite write = SalesforceWrite.run(client, WriteOperation.INSERT, "Lead", batch.records());
-        LOG.debug("{} Leads written in {} ms", batch.toInsert().size(), (System.nanoTime() - started) / 1_000_000);
-        Instant now = Timestamps.now(clock);
-        SettledLeads settled = batch.settle(write, now);
+        SalesforceWrite write = null;
+        SettledLeads settled;
+        try {
+            long started = System.nanoTime();
+            write = SalesforceWrite.run(client, WriteOperation.INSERT, "Lead", batch.records());
+            LOG.debug("{} Leads written in {} ms", batch.toInsert().size(),
+                    (System.nanoTime() - started) / 1_000_000);
+            settled = batch.settle(write, Timestamps.now(clock));
+        } catch (RuntimeException e) {
+            leads.release(batch);
+            throw e;
+        }
+        Instant now = settled.at();
         LeadResults results = settled.results();
         List<Pending> unknown = new ArrayList<>();
         List<Refused> refused = new ArrayList<>();
@@ -283,10 +294,11 @@ public final class InitialBulkPush {
                         }
                     });
         }
-        int createdOrAdopted = results.created().size() + results.adopted().size();
+        // Another creator (the pusher, a flow step) is making their Lead right now: the pusher takes them later.
+        results.busy().forEach(personId -> unknown.add(firstOfPerson.get(personId)));
         writes.submit(() -> {
-            leads.record(settled);
-            for (int i = 0; i < createdOrAdopted; i++) {
+            LeadResults recorded = leads.record(settled);
+            for (int i = 0; i < recorded.created().size() + recorded.adopted().size(); i++) {
                 run.tally().created(Operation.PUSH_LEADS);
             }
         });

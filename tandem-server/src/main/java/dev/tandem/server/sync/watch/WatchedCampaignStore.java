@@ -120,6 +120,13 @@ public final class WatchedCampaignStore {
                 .bind("id", smartCampaignId).mapTo(Boolean.class).findOne().orElse(true);
     }
 
+    /** Whether a full read of the watched campaign finished, so its member rows are all Salesforce holds. */
+    public boolean hasSnapshot(Handle h, String campaignKey) {
+        return h.createQuery("SELECT COUNT(*) FROM watched_campaigns WHERE campaign_key = :key "
+                        + "AND snapshot_at IS NOT NULL")
+                .bind("key", campaignKey).mapTo(Long.class).one() > 0;
+    }
+
     /** Notes a finished full read of the campaign, and the id as Salesforce spells it. */
     public void snapshotTaken(Handle tx, String campaignKey, String campaignId, Instant at) {
         tx.createUpdate("UPDATE watched_campaigns SET snapshot_at = :at, campaign_id = :id WHERE campaign_key = :key")

@@ -40,8 +40,9 @@ public final class FlowTestServer implements AutoCloseable, TandemOverHttp {
     public final SalesforceEmulator emulator;
     public final SalesforceClient salesforce;
     private final TestDatabases.TestDatabase database;
-    private final TandemApp app;
-    private final ApiCaller caller;
+    private final TandemConfig config;
+    private TandemApp app;
+    private ApiCaller caller;
 
     public FlowTestServer() {
         this(TestDatabases.Kind.H2);
@@ -49,17 +50,34 @@ public final class FlowTestServer implements AutoCloseable, TandemOverHttp {
 
     /** A server over a fresh database of the given kind. */
     public FlowTestServer(TestDatabases.Kind kind) {
+        this(kind, Optional.empty());
+    }
+
+    /** A server over a fresh database of the given kind, its node named {@code nodeId} (TANDEM_NODE_ID) if given. */
+    public FlowTestServer(TestDatabases.Kind kind, Optional<String> nodeId) {
         this.emulator = SalesforceEmulator.start(EmulatorConfig.defaults());
         this.salesforce = SalesforceClient.connect(SalesforceConfig.builder(emulator.baseUrl())
                 .password("tandem-client-id", SF_CLIENT_SECRET, "integration@tandem.dev", SF_PASSWORD).build());
         this.database = TestDatabases.create(kind);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        TandemConfig config = new TandemConfig(0, database.url(), database.user(), database.password(),
+        TandemConfig plain = new TandemConfig(0, database.url(), database.user(), database.password(),
                 Optional.of(Base64.getEncoder().encodeToString(key)), Optional.empty(),
                 TandemConfig.DEFAULT_TOKEN_TTL_SECONDS);
-        this.app = TandemApp.builder(config).build().start();
-        this.caller = new ApiCaller(app::baseUri, app.services().apiClients().create("flow-test"));
+        this.config = nodeId.map(plain::withNodeId).orElse(plain);
+        startApp();
+    }
+
+    private void startApp() {
+        TandemApp started = TandemApp.builder(config).build().start();
+        this.app = started;
+        this.caller = new ApiCaller(started::baseUri, started.services().apiClients().create("flow-test"));
+    }
+
+    /** Stops the server and starts it again over the same database and configuration (node name, key). */
+    public void restart() {
+        app.close();
+        startApp();
     }
 
     /**

@@ -34,7 +34,7 @@ class LeadBatchTest {
             toInsert.put(id, person(id));
             fields.put(id, new LeadFields("p" + id + "@example.com", null, "L" + id, "Acme"));
         }
-        return new LeadBatch(ORIGIN, toInsert, fields, Map.of(), Set.of(), null);
+        return new LeadBatch(ORIGIN, "node/batch", toInsert, fields, Map.of(), Set.of(), Set.of(), null);
     }
 
     @Test

@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CampaignLinkStoreTest {
 
+    private static final Instant LEASE_END = Instant.parse("2026-11-28T10:02:00Z");
     private static final Instant AT = Instant.parse("2026-11-28T10:00:00Z");
     private final CampaignLinkStore links = new CampaignLinkStore();
 
@@ -64,6 +65,37 @@ class CampaignLinkStoreTest {
 
     @ParameterizedTest
     @EnumSource(SyncTestDatabase.Kind.class)
+    void aRunningInitialReconcileIsTakenOverOnlyOnceItsOwnersLeaseEndedOrItsOwnerStartedAgain(
+            SyncTestDatabase.Kind kind) {
+        try (SyncTestDatabase db = SyncTestDatabase.open(kind)) {
+            long expired = program(db.jdbi(), "Expired");
+            long restarted = program(db.jdbi(), "Restarted");
+            link(db.jdbi(), expired, "701000000000003AAA", false);
+            link(db.jdbi(), restarted, "701000000000004AAA", false);
+            read(db, h -> links.claimInitialReconcile(h, expired, "dead-node", AT, LEASE_END));
+            read(db, h -> links.claimInitialReconcile(h, restarted, "node-a", AT, LEASE_END));
+
+            boolean whileLeased = read(db, h -> links.claimInitialReconcile(h, expired, "node-b", AT.plusSeconds(60),
+                    LEASE_END.plusSeconds(60)));
+            List<Long> resumableWhileLeased = read(db, h -> links.resumableInitialReconciles(h, AT.plusSeconds(60)));
+            List<Long> resumableAfterLease = read(db, h -> links.resumableInitialReconciles(h,
+                    LEASE_END.plusSeconds(1)));
+            int released = read(db, h -> links.releaseInitialReconcilesOf(h, "node-a"));
+            List<Long> resumableAfterRestart = read(db, h -> links.resumableInitialReconciles(h, AT.plusSeconds(60)));
+            boolean takenOver = read(db, h -> links.claimInitialReconcile(h, expired, "node-b",
+                    LEASE_END.plusSeconds(1), LEASE_END.plusSeconds(121)));
+
+            assertThat(whileLeased).isFalse();
+            assertThat(resumableWhileLeased).isEmpty();
+            assertThat(resumableAfterLease).containsExactly(expired, restarted);
+            assertThat(released).isEqualTo(1);
+            assertThat(resumableAfterRestart).containsExactly(restarted);
+            assertThat(takenOver).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SyncTestDatabase.Kind.class)
     void initialReconcileIsClaimedOnceAndOnlyWhileUnpaused(SyncTestDatabase.Kind kind) {
         try (SyncTestDatabase db = SyncTestDatabase.open(kind)) {
             long active = program(db.jdbi(), "Active");
@@ -71,9 +103,10 @@ class CampaignLinkStoreTest {
             link(db.jdbi(), active, "701000000000001AAA", false);
             link(db.jdbi(), paused, "701000000000002AAA", true);
 
-            boolean pausedClaimed = read(db, h -> links.claimInitialReconcile(h, paused));
-            boolean activeClaimed = read(db, h -> links.claimInitialReconcile(h, active));
-            boolean activeClaimedAgain = read(db, h -> links.claimInitialReconcile(h, active));
+            boolean pausedClaimed = read(db, h -> links.claimInitialReconcile(h, paused, "node-a", AT, LEASE_END));
+            boolean activeClaimed = read(db, h -> links.claimInitialReconcile(h, active, "node-a", AT, LEASE_END));
+            boolean activeClaimedAgain = read(db, h -> links.claimInitialReconcile(h, active, "node-b", AT,
+                    LEASE_END));
             assertThat(pausedClaimed).isFalse();
             assertThat(activeClaimed).isTrue();
             assertThat(activeClaimedAgain).isFalse();

@@ -44,12 +44,17 @@ final class LinkTestServer implements AutoCloseable, TandemOverHttp {
     }
 
     LinkTestServer(TestDatabases.Kind kind) {
+        this(kind, Optional.empty());
+    }
+
+    /** A server whose node goes by {@code nodeId} (TANDEM_NODE_ID) when given, else by a random name. */
+    LinkTestServer(TestDatabases.Kind kind, Optional<String> nodeId) {
         this.emulator = SalesforceEmulator.start(EmulatorConfig.defaults());
         this.salesforce = salesforceOf(emulator);
         this.database = TestDatabases.create(kind);
         TandemConfig config = new TandemConfig(0, database.url(), database.user(), database.password(),
                 Optional.of(SECRET_KEY), Optional.empty(), TandemConfig.DEFAULT_TOKEN_TTL_SECONDS);
-        this.app = TandemApp.builder(config).build().start();
+        this.app = TandemApp.builder(nodeId.map(config::withNodeId).orElse(config)).build().start();
         this.caller = new ApiCaller(app::baseUri, app.services().apiClients().create("link-test"));
     }
 

@@ -41,6 +41,7 @@ import java.util.HashMap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -197,10 +198,42 @@ class InitialBulkPushTest {
             assertThat(server.activities(person, ADD_TO_SFDC_CAMPAIGN)).isEqualTo(1);
         }
         leftInSalesforce.forEach((person, lead) -> assertThat(server.sfdcIdOf(person)).isEqualTo(lead));
-        assertThat(server.count("SELECT COUNT(*) FROM lead_intents")).isZero();
+        assertThat(server.count("SELECT COUNT(*) FROM lead_intents WHERE person_id IN (" + people.stream()
+                .map(String::valueOf).collect(Collectors.joining(",")) + ")")).isZero();
         assertThat(run.tally().snapshot().get(Operation.PUSH_LEADS).created()).isEqualTo(5);
         // One look-up for each chunk holding people with an intent left open; the fresh third chunk needs none.
         assertThat(lookUps).isEqualTo(2);
+    }
+
+    @Test
+    void aPersonWhoseLeadAnotherCreatorIsMakingRightNowIsLeftToItAndWaitsInTheOutbox() {
+        long program = server.createWebinarProgram();
+        String campaign = server.linkToNewCampaign(program);
+        List<Long> people = server.createPeople(3, true);
+        server.syncEnabled(false);
+        server.setStatus(program, "Registered", people);
+        jdbi().useHandle(h -> h.execute("DELETE FROM sync_outbox WHERE program_id = ?", program));
+        server.syncEnabled(true);
+        long held = people.get(1);
+        Instant now = Instant.now();
+        jdbi().useTransaction(tx -> new LeadIntentStore().claim(tx, Map.of(held, LeadFields.of(person(held),
+                linkModule().settings().current())), "other-node/creator", now, now.plus(Duration.ofMinutes(15))));
+        ActiveRun run = recorder().begin("test", () -> 0);
+
+        RunOutcome outcome = bulkPushInChunksOf(10).push(client(), link(program), channel(), run);
+
+        assertThat(outcome).isEqualTo(RunOutcome.COMPLETED);
+        assertThat(leadsWithEmail(person(held).email())).isEmpty();
+        assertThat(person(held).sfdcId()).isNull();
+        assertThat(server.count("SELECT COUNT(*) FROM sync_outbox WHERE attempts = 0 AND person_id = " + held))
+                .isEqualTo(1);
+        assertThat(server.count("SELECT COUNT(*) FROM lead_intents WHERE holder = 'other-node/creator' "
+                + "AND person_id = " + held)).as("the other creator's hold is untouched").isEqualTo(1);
+        assertThat(server.salesforceMembers(campaign)).hasSize(2)
+                .containsEntry(server.sfdcIdOf(people.get(0)), "Registered")
+                .containsEntry(server.sfdcIdOf(people.get(2)), "Registered");
+        assertThat(server.count("SELECT COUNT(*) FROM lead_intents WHERE holder IS NOT NULL "
+                + "AND holder <> 'other-node/creator'")).as("the push released its own holds").isZero();
     }
 
     @Test
@@ -272,7 +305,7 @@ class InitialBulkPushTest {
     private static InitialBulkPush bulkPushInChunksOf(int chunk) {
         return new InitialBulkPush(jdbi(), new MirrorStore(), new OutboxStore(), new SyncErrorStore(),
                 new ActivityLog(jdbi()), new CampaignStatuses(), linkModule().settings(), chunk, Backoff.DEFAULT,
-                Clock.systemUTC());
+                Clock.systemUTC(), "test-node");
     }
 
     private static RunRecorder recorder() {

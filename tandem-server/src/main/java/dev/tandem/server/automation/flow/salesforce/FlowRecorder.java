@@ -14,14 +14,18 @@ import dev.tandem.server.domain.membership.MembershipService;
 import dev.tandem.server.sync.mirror.MirrorRow;
 import dev.tandem.server.sync.mirror.MirrorStore;
 import dev.tandem.server.sync.outbox.MemberKey;
+import dev.tandem.server.sync.watch.WatchedCampaignStore;
 import dev.tandem.server.sync.watch.WatchedMember;
 import dev.tandem.server.sync.watch.WatchedMemberStore;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Records in Tandem what a Salesforce flow step changed, inside the caller's transaction: an updated Salesforce
@@ -38,11 +42,45 @@ final class FlowRecorder {
     private final MembershipService memberships;
     private final MirrorStore mirror = new MirrorStore();
     private final WatchedMemberStore watched = new WatchedMemberStore();
+    private final WatchedCampaignStore campaigns = new WatchedCampaignStore();
 
     FlowRecorder(ActivityLog activityLog, TriggerQueue queue, MembershipService memberships) {
         this.activityLog = activityLog;
         this.queue = queue;
         this.memberships = memberships;
+    }
+
+    /** A CampaignMember as Tandem last recorded it: its id and status. */
+    record Held(String memberId, String status) {
+    }
+
+    /**
+     * What Tandem holds for these people's CampaignMembers of the target campaign (the sync's mirror for a linked
+     * campaign, else the watched member rows), keyed by person id; people without a row are absent. A flow step
+     * whose Salesforce write went through while its recording was lost (the process died in between) sees there
+     * that the write is not yet recorded. Empty when Tandem has no full picture of the campaign's members yet (a
+     * watched campaign not read in full): a member it lacks may then be one Salesforce always had.
+     */
+    Optional<Map<Long, Held>> held(Handle h, CampaignTarget target, Collection<Person> group) {
+        Map<Long, Held> held = new HashMap<>();
+        if (target.linkedProgram() != null) {
+            mirror.get(h, target.linkedProgram().id(), group.stream().map(Person::id).toList()).forEach((key, row) ->
+                    held.put(key.personId(), new Held(row.sfMemberId(), row.sfStatus())));
+            return Optional.of(held);
+        }
+        String key = SfdcCampaignIds.key(target.campaignId());
+        if (!campaigns.hasSnapshot(h, key)) {
+            return Optional.empty();
+        }
+        Map<String, Long> bySfdcId = new HashMap<>();
+        group.stream().filter(p -> p.sfdcId() != null).forEach(p -> bySfdcId.put(p.sfdcId(), p.id()));
+        watched.forPeople(h, bySfdcId.keySet(), row -> {
+            Long person = bySfdcId.get(row.personSfId());
+            if (person != null && key.equals(row.campaignKey())) {
+                held.put(person, new Held(row.sfMemberId(), row.sfStatus()));
+            }
+        });
+        return Optional.of(held);
     }
 
     /** Sync Person to SFDC updated the person's Salesforce record, owned by {@code owner} if set. */

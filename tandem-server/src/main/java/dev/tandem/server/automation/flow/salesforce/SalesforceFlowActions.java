@@ -29,6 +29,7 @@ import dev.tandem.server.sync.settings.SyncSettingsService;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -51,6 +52,10 @@ public final class SalesforceFlowActions implements SalesforceSteps {
     /** Records per Collections call and people per membership query. */
     static final int CHUNK = 200;
 
+    /** How often a step looks again for Leads another creator is making, and how long it waits in between. */
+    static final int BUSY_ROUNDS = 10;
+    static final Duration BUSY_PAUSE = Duration.ofMillis(500);
+
     static final String IMPLIED_OFF = "Person is not in Salesforce; the implied Sync Person to SFDC is off in smart "
             + "campaigns of a program linked to a Salesforce campaign";
 
@@ -68,11 +73,29 @@ public final class SalesforceFlowActions implements SalesforceSteps {
     public SalesforceFlowActions(Jdbi jdbi, Clock clock, Supplier<Optional<SalesforceClient>> clients,
                                  SyncSettingsService settings, ActivityLog activityLog,
                                  MembershipService memberships) {
+        this(jdbi, clock, clients, settings, activityLog, memberships, new LeadCreator(jdbi, settings, activityLog,
+                clock));
+    }
+
+    /**
+     * @param clients the node's shared Salesforce client, empty while no connection is configured
+     * @param nodeId  this node's name, on the Lead intents it holds
+     */
+    public SalesforceFlowActions(Jdbi jdbi, Clock clock, Supplier<Optional<SalesforceClient>> clients,
+                                 SyncSettingsService settings, ActivityLog activityLog,
+                                 MembershipService memberships, String nodeId) {
+        this(jdbi, clock, clients, settings, activityLog, memberships, new LeadCreator(jdbi, settings, activityLog,
+                clock, nodeId));
+    }
+
+    private SalesforceFlowActions(Jdbi jdbi, Clock clock, Supplier<Optional<SalesforceClient>> clients,
+                                  SyncSettingsService settings, ActivityLog activityLog,
+                                  MembershipService memberships, LeadCreator leads) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.clients = clients;
         this.recorder = new FlowRecorder(activityLog, new TriggerQueue(), memberships);
-        this.leads = new LeadCreator(jdbi, settings, activityLog, clock);
+        this.leads = leads;
     }
 
     @Override
@@ -190,6 +213,7 @@ public final class SalesforceFlowActions implements SalesforceSteps {
                 return;
             }
             List<SaveResult> results = client.create("CampaignMember", records);
+            List<Person> duplicates = new ArrayList<>();
             jdbi.useTransaction(tx -> {
                 for (SaveResult r : results) {
                     Person person = group.get(r.index());
@@ -197,10 +221,36 @@ public final class SalesforceFlowActions implements SalesforceSteps {
                         recorder.added(tx, campaign, target, person, r.id(), status, Timestamps.now(clock));
                         outcomes.put(person.id(), StepOutcome.done());
                     } else if ("DUPLICATE_VALUE".equals(r.error().statusCode())) {
-                        outcomes.put(person.id(), StepOutcome.skipped("Already a member of campaign "
-                                + target.campaignId() + "; status not changed"));
+                        duplicates.add(person);
                     } else {
                         outcomes.put(person.id(), failure(r.error()));
+                    }
+                }
+            });
+            adoptUnrecordedMembers(target, duplicates, status);
+        }
+
+        /**
+         * People Salesforce already holds as members. Usually old news: skipped, status untouched. But when Tandem
+         * holds no row for the member and Salesforce has it in the status this step sends, an earlier attempt of the
+         * step inserted it and died before recording it; that addition is recorded now, once (the row, activity 42).
+         */
+        private void adoptUnrecordedMembers(CampaignTarget target, List<Person> duplicates, String status) {
+            if (duplicates.isEmpty()) {
+                return;
+            }
+            Map<Long, SObject> members = members(target, duplicates);
+            jdbi.useTransaction(tx -> {
+                Optional<Map<Long, FlowRecorder.Held>> held = recorder.held(tx, target, duplicates);
+                for (Person person : duplicates) {
+                    SObject member = members.get(person.id());
+                    if (member != null && held.isPresent() && !held.get().containsKey(person.id())
+                            && status.equals(member.getString("Status"))) {
+                        recorder.added(tx, campaign, target, person, member.id(), status, Timestamps.now(clock));
+                        outcomes.put(person.id(), StepOutcome.done());
+                    } else {
+                        outcomes.put(person.id(), StepOutcome.skipped("Already a member of campaign "
+                                + target.campaignId() + "; status not changed"));
                     }
                 }
             });
@@ -210,13 +260,15 @@ public final class SalesforceFlowActions implements SalesforceSteps {
         void remove(CampaignTarget target, List<Person> group) {
             Map<Long, SObject> members = members(target, group);
             List<Person> removable = new ArrayList<>();
+            List<Person> absent = new ArrayList<>();
             for (Person p : group) {
                 if (members.containsKey(p.id())) {
                     removable.add(p);
                 } else {
-                    outcomes.put(p.id(), StepOutcome.skipped("Not a member of campaign " + target.campaignId()));
+                    absent.add(p);
                 }
             }
+            recordUnrecordedRemovals(target, absent);
             if (removable.isEmpty()) {
                 return;
             }
@@ -236,22 +288,48 @@ public final class SalesforceFlowActions implements SalesforceSteps {
             });
         }
 
+        /**
+         * People who are not members in Salesforce. Usually skipped; but when Tandem still holds their member, an
+         * earlier attempt of this step deleted it and died before recording it: that removal is recorded now, once
+         * (the row dropped, activity 43).
+         */
+        private void recordUnrecordedRemovals(CampaignTarget target, List<Person> absent) {
+            if (absent.isEmpty()) {
+                return;
+            }
+            jdbi.useTransaction(tx -> {
+                Map<Long, FlowRecorder.Held> held = recorder.held(tx, target, absent).orElse(Map.of());
+                for (Person person : absent) {
+                    FlowRecorder.Held member = held.get(person.id());
+                    if (member != null && inSalesforce(person)) {
+                        recorder.removed(tx, campaign, target, person.id(), member.memberId(), member.status(),
+                                Timestamps.now(clock));
+                        outcomes.put(person.id(), StepOutcome.done());
+                    } else {
+                        outcomes.put(person.id(), StepOutcome.skipped("Not a member of campaign "
+                                + target.campaignId()));
+                    }
+                }
+            });
+        }
+
         /** Change Status in SFDC Campaign: updates members' status and adds non-members with it. */
         void changeStatus(CampaignTarget target, List<Person> group, String status) {
             Map<Long, SObject> members = members(target, group);
             List<Person> toUpdate = new ArrayList<>();
             List<Person> toAdd = new ArrayList<>();
+            List<Person> inStatus = new ArrayList<>();
             for (Person p : group) {
                 SObject member = members.get(p.id());
                 if (member == null) {
                     toAdd.add(p);
                 } else if (status.equals(member.getString("Status"))) {
-                    outcomes.put(p.id(), StepOutcome.skipped("Already has status '" + status + "' in campaign "
-                            + target.campaignId()));
+                    inStatus.add(p);
                 } else {
                     toUpdate.add(p);
                 }
             }
+            recordUnrecordedStatuses(target, inStatus, members, status);
             if (!toUpdate.isEmpty()) {
                 List<Map<String, Object>> records = toUpdate.stream().map(p -> {
                     Map<String, Object> record = new LinkedHashMap<>();
@@ -275,6 +353,37 @@ public final class SalesforceFlowActions implements SalesforceSteps {
                 });
             }
             add(target, toAdd, status);
+        }
+
+        /**
+         * Members Salesforce already has in {@code status}. Usually skipped; but when Tandem holds the member in
+         * another status (or holds no member at all), an earlier attempt of this step changed (or added) it and died
+         * before recording it: that change is recorded now, once (the row, activity 44 or 42).
+         */
+        private void recordUnrecordedStatuses(CampaignTarget target, List<Person> inStatus, Map<Long, SObject> members,
+                                              String status) {
+            if (inStatus.isEmpty()) {
+                return;
+            }
+            jdbi.useTransaction(tx -> {
+                Optional<Map<Long, FlowRecorder.Held>> held = recorder.held(tx, target, inStatus);
+                for (Person person : inStatus) {
+                    SObject member = members.get(person.id());
+                    FlowRecorder.Held known = held.map(rows -> rows.get(person.id())).orElse(null);
+                    if (known == null && held.isPresent()) {
+                        recorder.added(tx, campaign, target, person, member.id(), status, Timestamps.now(clock));
+                        outcomes.put(person.id(), StepOutcome.done());
+                    } else if (known != null && known.memberId().equals(member.id())
+                            && !status.equals(known.status())) {
+                        recorder.statusChanged(tx, campaign, target, person, member.id(), known.status(), status,
+                                Timestamps.now(clock));
+                        outcomes.put(person.id(), StepOutcome.done());
+                    } else {
+                        outcomes.put(person.id(), StepOutcome.skipped("Already has status '" + status
+                                + "' in campaign " + target.campaignId()));
+                    }
+                }
+            });
         }
 
         private Map<Long, SObject> members(CampaignTarget target, List<Person> group) {
@@ -309,16 +418,26 @@ public final class SalesforceFlowActions implements SalesforceSteps {
          * returns the people now in Salesforce. A call that stopped part-way is rethrown once what it did is kept.
          */
         private List<Person> createLeads(List<Person> missing, String owner) {
-            if (missing.isEmpty()) {
-                return List.of();
+            LeadOrigin origin = new LeadOrigin(owner, campaign.id(), "Smart Campaign " + campaign.name() + ": created");
+            List<Person> ready = new ArrayList<>();
+            List<Person> pending = missing;
+            for (int round = 0; !pending.isEmpty(); round++) {
+                if (round > 0) {
+                    pause();
+                }
+                LeadResults results = leads.create(client, pending, origin);
+                results.failed().forEach((id, error) -> outcomes.put(id, failure(error)));
+                pending.stream().map(p -> results.linked(p.id())).flatMap(Optional::stream).forEach(ready::add);
+                if (results.stoppedBy() != null) {
+                    throw results.stoppedBy();
+                }
+                // Another creator (the sync, another node) is making these Leads right now: wait for it to finish.
+                pending = pending.stream().filter(p -> results.busy().contains(p.id())).toList();
+                if (!pending.isEmpty() && round == BUSY_ROUNDS) {
+                    throw new LeadsBusyException(pending.size());
+                }
             }
-            LeadResults results = leads.create(client, missing, new LeadOrigin(owner, campaign.id(),
-                    "Smart Campaign " + campaign.name() + ": created"));
-            results.failed().forEach((id, error) -> outcomes.put(id, failure(error)));
-            if (results.stoppedBy() != null) {
-                throw results.stoppedBy();
-            }
-            return missing.stream().map(p -> results.linked(p.id())).flatMap(Optional::stream).toList();
+            return ready;
         }
 
         private boolean impliedActionsOff() {
@@ -332,6 +451,15 @@ public final class SalesforceFlowActions implements SalesforceSteps {
 
         private boolean inSalesforceAndUndecided(Person p) {
             return inSalesforce(p) && !outcomes.containsKey(p.id());
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(BUSY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Leads another creator makes", e);
         }
     }
 
