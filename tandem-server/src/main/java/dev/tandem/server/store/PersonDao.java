@@ -46,6 +46,26 @@ public final class PersonDao {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
+    /**
+     * Stores a new person unless some person already holds {@code fields.sfdcId()}, in which case nothing is written
+     * and the result is empty. On PostgreSQL a concurrent, uncommitted insert of the same Salesforce id is waited
+     * for; the caller's transaction survives either way (no unique violation is raised).
+     */
+    public Optional<Long> insertUnlessSalesforceIdHeld(Handle handle, PersonFields fields, Instant now) {
+        // No conflict target: H2's PostgreSQL mode accepts only the bare form, and people_sfdc_id_uq is the only
+        // unique constraint besides the generated primary key.
+        return handle.createUpdate("INSERT INTO people (email, email_key, first_name, last_name, company, title, "
+                        + "phone, sfdc_type, sfdc_id, sfdc_is_deleted, created_at, updated_at) VALUES (:email, "
+                        + ":emailKey, :firstName, :lastName, :company, :title, :phone, :sfdcType, :sfdcId, FALSE, "
+                        + ":now, :now) ON CONFLICT DO NOTHING")
+                .bind("email", fields.email()).bind("emailKey", emailKey(fields.email()))
+                .bind("firstName", fields.firstName()).bind("lastName", fields.lastName())
+                .bind("company", fields.company()).bind("title", fields.title()).bind("phone", fields.phone())
+                .bind("sfdcType", fields.sfdcType() == null ? null : fields.sfdcType().name())
+                .bind("sfdcId", fields.sfdcId()).bind("now", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).findOne();
+    }
+
     /** Writes every field of the person as given (the caller has merged the update already). */
     public void update(Handle handle, Person person, Instant now) {
         handle.createUpdate("UPDATE people SET email = :email, email_key = :emailKey, first_name = :firstName, "

@@ -41,6 +41,7 @@ public final class PeopleService {
     private static final String API_SOURCE = "Web service API";
     private static final String SALESFORCE_SOURCE = "SFDC Sync";
     private static final int ATTEMPTS = 3;
+    private static final String LINK_SAVEPOINT = "link_person_to_salesforce";
 
     private final Jdbi jdbi;
     private final ActivityLog activityLog;
@@ -137,10 +138,29 @@ public final class PeopleService {
         if (linked.sfdcId() == null) {
             throw DomainException.blank("sfdcId");
         }
+        for (int attempt = 1; ; attempt++) {
+            Optional<FoundPerson> found = findOrCreateOnce(tx, linked);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (attempt >= ATTEMPTS) {
+                throw new IllegalStateException("sfdcId " + linked.sfdcId() + ": kept being taken and released by "
+                        + "concurrent writers; giving up after " + ATTEMPTS + " attempts");
+            }
+        }
+    }
+
+    /**
+     * One attempt of {@link #findOrCreateBySalesforce}; empty when a concurrent writer took the Salesforce id between
+     * the look-up and the write, so that a retry finds their person. Two pulls (or a pull and the initial reconcile)
+     * may resolve the same new Lead at the same moment: the write must neither fail on people_sfdc_id_uq nor, on
+     * PostgreSQL, abort the caller's transaction.
+     */
+    private Optional<FoundPerson> findOrCreateOnce(Handle tx, PersonFields linked) {
         Optional<Person> bySfdcId = people.find(tx, PersonDao.Key.SFDC_ID, List.of(linked.sfdcId()), 0, 1).stream()
                 .findFirst();
         if (bySfdcId.isPresent()) {
-            return new FoundPerson(bySfdcId.get(), false);
+            return Optional.of(new FoundPerson(bySfdcId.get(), false));
         }
         Instant now = Timestamps.now(clock);
         if (linked.email() != null) {
@@ -149,13 +169,41 @@ public final class PeopleService {
             if (unlinked.isPresent()) {
                 Person existing = unlinked.get();
                 Person updated = new Person(existing.id(), existing.email(), existing.firstName(), existing.lastName(),
-                        existing.company(), existing.title(), existing.phone(), type, linked.sfdcId(), false,
-                        existing.acquisitionProgramId(), existing.acquisitionDate(), existing.createdAt(), now);
-                people.update(tx, updated, now);
-                return new FoundPerson(updated, false);
+                        existing.company(), existing.title(), existing.phone(), linked.sfdcType(), linked.sfdcId(),
+                        false, existing.acquisitionProgramId(), existing.acquisitionDate(), existing.createdAt(), now);
+                return linkUnlessTaken(tx, updated, now) ? Optional.of(new FoundPerson(updated, false))
+                        : Optional.empty();
             }
         }
-        return new FoundPerson(create(tx, linked, SALESFORCE_SOURCE, now), true);
+        Optional<Long> id = people.insertUnlessSalesforceIdHeld(tx, linked, now);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        activityLog.append(tx, newLead(id.get(), SALESFORCE_SOURCE, now));
+        // Built from what was written rather than read back: one round trip less per created person.
+        return Optional.of(new FoundPerson(new Person(id.get(), linked.email(), linked.firstName(), linked.lastName(),
+                linked.company(), linked.title(), linked.phone(), linked.sfdcType(), linked.sfdcId(), false, null,
+                null, now, now), true));
+    }
+
+    /**
+     * Links an existing person to the Salesforce id, unless a concurrent writer took it first (false then). Inside a
+     * savepoint, so that the unique violation leaves the caller's transaction usable on PostgreSQL; an UPDATE has
+     * no ON CONFLICT. Linking by email happens once per person, so the savepoints stay few.
+     */
+    private boolean linkUnlessTaken(Handle tx, Person updated, Instant now) {
+        tx.savepoint(LINK_SAVEPOINT);
+        try {
+            people.update(tx, updated, now);
+        } catch (RuntimeException e) {
+            if (!SqlErrors.isUniqueViolation(e)) {
+                throw e;
+            }
+            tx.rollbackToSavepoint(LINK_SAVEPOINT);
+            return false;
+        }
+        tx.releaseSavepoint(LINK_SAVEPOINT);
+        return true;
     }
 
     private PersonResult syncOne(Handle tx, int seq, SyncAction action, LookupField lookupField, PersonInput record,
@@ -223,14 +271,6 @@ public final class PeopleService {
         long id = people.insert(tx, fields, now);
         newLeads.add(newLead(id, API_SOURCE, now));
         return new PersonResult(seq, PersonResult.Status.CREATED, id, null);
-    }
-
-    private Person create(Handle tx, PersonFields fields, String sourceType, Instant now) {
-        long id = people.insert(tx, fields, now);
-        activityLog.append(tx, newLead(id, sourceType, now));
-        // Built from what was written rather than read back: one round trip less per created person.
-        return new Person(id, fields.email(), fields.firstName(), fields.lastName(), fields.company(), fields.title(),
-                fields.phone(), fields.sfdcType(), fields.sfdcId(), false, null, null, now, now);
     }
 
     private static Activity newLead(long personId, String sourceType, Instant now) {

@@ -56,7 +56,7 @@ public final class SyncFlowModule implements TandemModule {
         CampaignMemberPusher pusher = new CampaignMemberPusher(jdbi, outbox, mirror, links, errors,
                 services.activityLog(), statuses, settings, options.push(), services.clock(), nodeId);
         InitialBulkPush bulkPush = new InitialBulkPush(jdbi, mirror, outbox, errors, services.activityLog(), statuses,
-                settings, options.reconcile().initialChunk(), options.push().backoff(), services.clock());
+                settings, options.reconcile().initialChunk(), options.push().backoff(), services.clock(), nodeId);
         PullApplier applier = new PullApplier(services.people(), services.memberships(), mirror, outbox, errors,
                 activities, services.clock());
         WatchedCampaignPull watched = new WatchedCampaignPull(jdbi, links, new WatchedCampaignStore(),

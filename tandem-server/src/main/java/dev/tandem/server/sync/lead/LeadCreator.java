@@ -38,10 +38,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates people who are not in Salesforce as Leads, exactly once, for the campaign sync's pusher and the
- * smart-campaign flow actions alike. LastName and Company default from the sync settings; the records go through
- * the client's routing (sObject Collections, 200 a call, or Bulk API 2.0 above its threshold); each created Lead
- * is recorded on the person (Salesforce id, type LEAD) with one "Sync Lead to SFDC" activity.
+ * Creates people who are not in Salesforce as Leads, exactly once, for the campaign sync's pusher, the initial
+ * reconcile's Bulk push and the smart-campaign flow actions alike. LastName and Company default from the sync
+ * settings; the records go through the client's routing (sObject Collections, 200 a call, or Bulk API 2.0 above its
+ * threshold); each created Lead is recorded on the person (Salesforce id, type LEAD) with one "Sync Lead to SFDC"
+ * activity.
  *
  * <p><b>Crash safety by intent.</b> Between Salesforce creating a Lead and Tandem committing its id, the process
  * may die or the call's answer may be lost; inserting again on the next attempt would create a duplicate Lead. So:
@@ -61,7 +62,9 @@ import org.slf4j.LoggerFactory;
  * finds the person linked. A hold ends with its attempt (the intent may stay open, free); a hold whose creator died
  * lapses, or is freed when its node starts again under the same name, and the next attempt takes the intent over
  * through the look-up above. Every step only records people whose intent it still holds.
- * Calls to Salesforce happen outside any transaction; each transaction is short.
+ * Calls to Salesforce happen outside any transaction; each transaction is short. {@link #create} does it all;
+ * callers that send the insert themselves (the initial reconcile's Bulk push) use its halves, {@link #prepare} and
+ * {@link #record}, with {@link LeadBatch#settle} in between.
  */
 public final class LeadCreator {
 
@@ -75,6 +78,8 @@ public final class LeadCreator {
      */
     static final Duration HOLD = Duration.ofMinutes(15);
     private static final int CLAIM_ATTEMPTS = 5;
+    /** People recorded per transaction. */
+    static final int RECORD_CHUNK = 2000;
 
     private final Jdbi jdbi;
     private final SyncSettingsService settings;
@@ -119,42 +124,73 @@ public final class LeadCreator {
      * {@link LeadResults#stoppedBy()} with what was done before it recorded.
      */
     public LeadResults create(SalesforceClient client, Collection<Person> candidates, LeadOrigin origin) {
-        Map<Long, Person> missing = new LinkedHashMap<>();
-        candidates.stream().filter(LeadCreator::needsLead).forEach(p -> missing.putIfAbsent(p.id(), p));
-        if (missing.isEmpty()) {
-            return LeadResults.none();
+        LeadBatch batch = prepare(client, candidates, origin);
+        if (batch.toInsert().isEmpty() || batch.stoppedBy() != null) {
+            return batch.results();
         }
-        String holder = node + "/" + UUID.randomUUID().toString().substring(0, 8);
+        SettledLeads settled;
         try {
-            return createHolding(client, missing, origin, holder);
-        } finally {
-            // Intents left open (an attempt that stopped) stay open but free, so the next creator takes them over.
-            jdbi.useTransaction(tx -> intents.release(tx, holder));
+            SalesforceWrite write = SalesforceWrite.run(client, WriteOperation.INSERT, "Lead", batch.records());
+            settled = batch.settle(write, Timestamps.now(clock));
+        } catch (RuntimeException e) {
+            release(batch);
+            throw e;
         }
+        return record(settled);
     }
 
-    private LeadResults createHolding(SalesforceClient client, Map<Long, Person> missing, LeadOrigin origin,
-                                      String holder) {
+    /**
+     * The first half of {@link #create}, for callers that send the insert themselves (the initial reconcile's Bulk
+     * push, which records on another thread while its next job runs): claims the intents of the candidates that
+     * need a Lead, looks up and adopts the Leads of those whose intent an earlier attempt left behind, and returns
+     * the others, held by this batch, to insert. Only taken-over intents cost a look-up, so a batch nobody was
+     * interrupted on makes no Salesforce call. Never throws a Salesforce failure: a failed look-up is the batch's
+     * {@link LeadBatch#stoppedBy()}, with nothing to insert. A batch with something to insert must then be
+     * {@link LeadBatch#settle settled} and {@link #record recorded}, or {@link #release released}.
+     */
+    public LeadBatch prepare(SalesforceClient client, Collection<Person> candidates, LeadOrigin origin) {
+        Map<Long, Person> missing = new LinkedHashMap<>();
+        candidates.stream().filter(LeadCreator::needsLead).forEach(p -> missing.putIfAbsent(p.id(), p));
+        String holder = node + "/" + UUID.randomUUID().toString().substring(0, 8);
+        if (missing.isEmpty()) {
+            return new LeadBatch(origin, holder, Map.of(), Map.of(), Map.of(), Set.of(), Set.of(), null);
+        }
+        LeadBatch batch;
+        try {
+            batch = prepareHolding(client, missing, origin, holder);
+        } catch (RuntimeException e) {
+            jdbi.useTransaction(tx -> intents.release(tx, holder));
+            throw e;
+        }
+        if (batch.toInsert().isEmpty() || batch.stoppedBy() != null) {
+            // Intents left open (a look-up that failed) stay open but free, so the next creator takes them over.
+            release(batch);
+        }
+        return batch;
+    }
+
+    private LeadBatch prepareHolding(SalesforceClient client, Map<Long, Person> missing, LeadOrigin origin,
+                                     String holder) {
         Map<Long, Person> linked = new LinkedHashMap<>();
         Map<Long, LeadFields> fields = new LinkedHashMap<>();
         LeadIntentStore.Claim claim = claim(missing, fields, linked, holder);
         Set<Long> busy = new LinkedHashSet<>(claim.busy());
         if (missing.isEmpty()) {
-            return new LeadResults(linked, Set.of(), Set.of(), Map.of(), busy, null);
+            return new LeadBatch(origin, holder, Map.of(), Map.of(), linked, Set.of(), busy, null);
         }
 
         Map<Long, String> found;
         try {
             found = lookUp(client, List.copyOf(claim.takenOver().values()));
         } catch (SalesforceException e) {
-            return new LeadResults(linked, Set.of(), Set.of(), Map.of(), busy, e);
+            return new LeadBatch(origin, holder, Map.of(), Map.of(), linked, Set.of(), busy, e);
         }
         if (!found.isEmpty()) {
             LOG.info("Adopting {} Leads that an interrupted attempt created, instead of creating them again",
                     found.size());
         }
         List<Long> candidates = missing.keySet().stream().filter(id -> !found.containsKey(id)).toList();
-        List<Long> toInsert = new ArrayList<>();
+        Map<Long, Person> toInsert = new LinkedHashMap<>();
         Set<Long> adopted = new LinkedHashSet<>();
         jdbi.useTransaction(tx -> {
             List<Long> involved = new ArrayList<>(candidates);
@@ -171,43 +207,67 @@ public final class LeadCreator {
                     adopting.put(id, leadId);
                 }
             });
-            record(tx, adopting, missing, origin, linked);
+            record(tx, adopting, missing, origin, Timestamps.now(clock), linked);
             adopted.addAll(adopting.keySet());
-            candidates.stream().filter(held::contains).forEach(toInsert::add);
+            candidates.stream().filter(held::contains).forEach(id -> toInsert.put(id, missing.get(id)));
             involved.stream().filter(id -> !held.contains(id)).forEach(busy::add);
         });
+        fields.keySet().retainAll(toInsert.keySet());
+        return new LeadBatch(origin, holder, toInsert, fields, linked, adopted, busy, null);
+    }
 
-        Map<Long, RecordError> failed = new HashMap<>();
-        Set<Long> inserted = new LinkedHashSet<>();
-        if (toInsert.isEmpty()) {
-            return new LeadResults(linked, Set.of(), adopted, failed, busy, null);
-        }
-        List<Map<String, Object>> records = toInsert.stream().map(id -> fields.get(id).record(origin.ownerId()))
-                .toList();
-        SalesforceWrite write = SalesforceWrite.run(client, WriteOperation.INSERT, "Lead", records);
-        jdbi.useTransaction(tx -> {
-            Set<Long> held = intents.heldBy(tx, toInsert, holder);
-            Map<Long, String> created = new LinkedHashMap<>();
-            List<Long> refused = new ArrayList<>();
-            for (int i = 0; i < toInsert.size(); i++) {
-                SaveResult result = write.result(i);
-                long id = toInsert.get(i);
-                if (!held.contains(id)) {
-                    // The hold lapsed during the call and another creator took the intent over: it looks the Lead up.
-                    busy.add(id);
-                } else if (result != null && result.success()) {
-                    created.put(id, result.id());
-                } else if (result != null) {
-                    failed.put(id, result.error());
-                    refused.add(id);
-                }
-                // No result: the write stopped before this record; its intent stays open for the next attempt.
+    /**
+     * The second half of {@link #create}: writes a settled insert, in transactions of at most
+     * {@value #RECORD_CHUNK} people, and ends the batch's holds. Each created Lead is linked to its person with one
+     * "Sync Lead to SFDC" activity, and the intents of the created and the refused close; a person whose hold lapsed
+     * during the call is left to the creator that took the intent over (it looks the Lead up) and comes back busy.
+     * The intents of people the write did not reach stay open for the next attempt's look-up.
+     */
+    public LeadResults record(SettledLeads settled) {
+        LeadBatch batch = settled.batch();
+        LeadResults decided = settled.results();
+        Map<Long, Person> linked = new LinkedHashMap<>(decided.linked());
+        Set<Long> created = new LinkedHashSet<>(decided.created());
+        Map<Long, RecordError> failed = new HashMap<>(decided.failed());
+        Set<Long> busy = new LinkedHashSet<>(decided.busy());
+        List<Long> decidedIds = new ArrayList<>(settled.created().keySet());
+        decidedIds.addAll(settled.refused());
+        try {
+            for (int from = 0; from < decidedIds.size(); from += RECORD_CHUNK) {
+                List<Long> part = decidedIds.subList(from, Math.min(decidedIds.size(), from + RECORD_CHUNK));
+                jdbi.useTransaction(tx -> {
+                    Set<Long> held = intents.heldBy(tx, part, batch.holder());
+                    Map<Long, String> leadIds = new LinkedHashMap<>();
+                    List<Long> refused = new ArrayList<>();
+                    for (long id : part) {
+                        if (!held.contains(id)) {
+                            // The hold lapsed during the call and another creator took the intent over.
+                            busy.add(id);
+                            created.remove(id);
+                            linked.remove(id);
+                            failed.remove(id);
+                        } else if (settled.created().containsKey(id)) {
+                            leadIds.put(id, settled.created().get(id));
+                        } else {
+                            refused.add(id);
+                        }
+                    }
+                    intents.clear(tx, refused);
+                    record(tx, leadIds, batch.toInsert(), batch.origin(), settled.at(), new HashMap<>());
+                });
             }
-            intents.clear(tx, refused);
-            record(tx, created, missing, origin, linked);
-            inserted.addAll(created.keySet());
-        });
-        return new LeadResults(linked, inserted, adopted, failed, busy, write.stoppedBy());
+        } finally {
+            release(batch);
+        }
+        return new LeadResults(linked, created, decided.adopted(), failed, busy, decided.stoppedBy());
+    }
+
+    /**
+     * Ends the batch's holds without recording anything (a caller abandoning a prepared batch); its intents stay
+     * open, free, for the next creator to take over through the look-up.
+     */
+    public void release(LeadBatch batch) {
+        jdbi.useTransaction(tx -> intents.release(tx, batch.holder()));
     }
 
     /**
@@ -271,18 +331,19 @@ public final class LeadCreator {
 
     /** Links each person to their Lead, writes the activity and closes the intent, in the caller's transaction. */
     private void record(Handle tx, Map<Long, String> leadIds, Map<Long, Person> missing, LeadOrigin origin,
-                        Map<Long, Person> linked) {
+                        Instant now, Map<Long, Person> linked) {
         if (leadIds.isEmpty()) {
             return;
         }
-        Instant now = Timestamps.now(clock);
         List<Activity> activities = new ArrayList<>();
+        List<Person> toLink = new ArrayList<>();
         leadIds.forEach((id, leadId) -> {
             Person person = missing.get(id);
-            people.linkToSalesforce(tx, id, SfdcType.LEAD, leadId, now);
-            linked.put(id, new Person(person.id(), person.email(), person.firstName(), person.lastName(),
+            Person asLinked = new Person(person.id(), person.email(), person.firstName(), person.lastName(),
                     person.company(), person.title(), person.phone(), SfdcType.LEAD, leadId, false,
-                    person.acquisitionProgramId(), person.acquisitionDate(), person.createdAt(), now));
+                    person.acquisitionProgramId(), person.acquisitionDate(), person.createdAt(), now);
+            toLink.add(asLinked);
+            linked.put(id, asLinked);
             Map<String, Object> attributes = new LinkedHashMap<>();
             attributes.put("SFDC Type", SfdcType.LEAD.apiName());
             attributes.put("SFDC ID", leadId);
@@ -291,6 +352,7 @@ public final class LeadCreator {
             activities.add(Activity.of(id, now, ActivityType.SYNC_LEAD_TO_SFDC, origin.smartCampaignId(), null, null,
                     attributes));
         });
+        people.linkAll(tx, toLink, now);
         for (int from = 0; from < activities.size(); from += ActivityLog.MAX_BATCH) {
             activityLog.appendAll(tx, activities.subList(from, Math.min(activities.size(), from + ActivityLog.MAX_BATCH)));
         }

@@ -10,10 +10,16 @@ import dev.tandem.salesforce.error.SalesforceException;
 import dev.tandem.salesforce.write.RecordError;
 import dev.tandem.salesforce.write.SaveResult;
 import dev.tandem.salesforce.write.WriteOperation;
+import dev.tandem.server.domain.Timestamps;
 import dev.tandem.server.domain.activity.ActivityLog;
 import dev.tandem.server.store.MembershipDao;
 import dev.tandem.server.store.PersonDao;
 import dev.tandem.server.store.StoredMembership;
+import dev.tandem.server.sync.lead.LeadBatch;
+import dev.tandem.server.sync.lead.LeadCreator;
+import dev.tandem.server.sync.lead.LeadOrigin;
+import dev.tandem.server.sync.lead.LeadResults;
+import dev.tandem.server.sync.lead.SettledLeads;
 import dev.tandem.server.sync.link.CampaignLink;
 import dev.tandem.server.sync.mirror.CampaignActivities;
 import dev.tandem.server.sync.mirror.CampaignActivities.Side;
@@ -24,14 +30,12 @@ import dev.tandem.server.sync.outbox.DesiredState;
 import dev.tandem.server.sync.outbox.MemberKey;
 import dev.tandem.server.sync.outbox.OutboxStore;
 import dev.tandem.server.sync.push.CampaignStatuses;
-import dev.tandem.server.sync.push.LeadRecord;
 import dev.tandem.server.sync.push.SalesforceWrite;
 import dev.tandem.server.sync.runs.ActiveRun;
 import dev.tandem.server.sync.runs.Operation;
 import dev.tandem.server.sync.runs.RunOutcome;
 import dev.tandem.server.sync.runs.SyncError;
 import dev.tandem.server.sync.runs.SyncErrorStore;
-import dev.tandem.server.sync.settings.SyncSettings;
 import dev.tandem.server.sync.settings.SyncSettingsService;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,9 +65,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The initial reconcile's push of the members only Tandem has, written straight through Bulk API 2.0 rather than
  * queued in the outbox first. The program's members are read a chunk at a time (keyset by person); for each chunk
- * the missing Leads are created in one Bulk job and then the CampaignMembers in another, and the results are
- * recorded in batched transactions: person links with their "Sync Lead to SFDC" activity, mirror rows with their
- * "Add to SFDC Campaign" activity. The recording runs on a background thread, in order, while the next Bulk job
+ * the missing Leads are created in one Bulk job (through the {@link LeadCreator}'s intents, so a crash before their
+ * ids are recorded never duplicates them) and then the CampaignMembers in another, and the results are recorded in
+ * batched transactions: person links with their "Sync Lead to SFDC" activity, mirror rows with their "Add to SFDC
+ * Campaign" activity. The recording runs on a background thread, in order, while the next Bulk job
  * is on its way, so the push takes about the longer of the two instead of their sum.
  *
  * <p>Nothing is lost on the way. A record Salesforce refuses becomes an outbox row waiting out its backoff plus an
@@ -87,20 +92,22 @@ public final class InitialBulkPush {
     private final MirrorStore mirror;
     private final OutboxStore outbox;
     private final SyncErrorStore errors;
-    private final ActivityLog activityLog;
     private final CampaignActivities activities;
     private final CampaignStatuses statuses;
-    private final SyncSettingsService settings;
     private final int chunk;
     private final Backoff backoff;
     private final Clock clock;
     private final MembershipDao memberships = new MembershipDao();
     private final PersonDao people = new PersonDao();
+    private final LeadCreator leads;
 
-    /** A bulk push reading {@code chunk} members at a time (each chunk costs two Bulk jobs at most). */
+    /**
+     * A bulk push reading {@code chunk} members at a time (each chunk costs two Bulk jobs at most); its Lead creator
+     * holds intents under {@code nodeId}, so a restart of the node frees them at once.
+     */
     public InitialBulkPush(Jdbi jdbi, MirrorStore mirror, OutboxStore outbox, SyncErrorStore errors,
                            ActivityLog activityLog, CampaignStatuses statuses, SyncSettingsService settings, int chunk,
-                           Backoff backoff, Clock clock) {
+                           Backoff backoff, Clock clock, String nodeId) {
         if (chunk < 1) {
             throw new IllegalArgumentException("chunk: must be positive, was " + chunk);
         }
@@ -108,13 +115,12 @@ public final class InitialBulkPush {
         this.mirror = mirror;
         this.outbox = outbox;
         this.errors = errors;
-        this.activityLog = activityLog;
         this.activities = new CampaignActivities(activityLog);
         this.statuses = statuses;
-        this.settings = settings;
         this.chunk = chunk;
         this.backoff = backoff;
         this.clock = clock;
+        this.leads = new LeadCreator(jdbi, settings, activityLog, clock, nodeId);
     }
 
     /** A program member Salesforce lacks, with the person as last read. */
@@ -243,72 +249,69 @@ public final class InitialBulkPush {
     }
 
     /**
-     * The Lead step: creates, in one Bulk job, a Lead for every person without a Salesforce record, links each
-     * person to its new Lead and logs "Sync Lead to SFDC". Returns the members that now have a Salesforce record;
-     * the others are left retryable.
+     * The Lead step, through the {@link LeadCreator}'s intents so that a crash between the Bulk job and recording
+     * its results never makes a retry create the Leads again: intents for the chunk's people are committed, the
+     * Leads an interrupted attempt left behind are looked up and adopted (only people with such an intent cost a
+     * look-up), the rest are created in one Bulk job, and the links, "Sync Lead to SFDC" activities and closed
+     * intents are recorded on the writes thread. Returns the members that now have a Salesforce record; the others
+     * are left retryable.
      */
     private List<Pending> createMissingLeads(SalesforceClient client, List<Pending> members, ActiveRun run,
                                              OrderedWrites writes) {
-        SyncSettings current = settings.current();
-        List<Pending> needLead = new ArrayList<>();
-        List<Map<String, Object>> records = new ArrayList<>();
-        Map<Long, Pending> firstOfPerson = new HashMap<>();
-        for (Pending p : members) {
-            if (p.person().sfdcId() == null && firstOfPerson.putIfAbsent(p.person().id(), p) == null) {
-                needLead.add(p);
-                records.add(LeadRecord.of(p.person(), current));
-            }
-        }
-        if (records.isEmpty()) {
+        List<Person> candidates = members.stream().map(Pending::person).filter(LeadCreator::needsLead).toList();
+        if (candidates.isEmpty()) {
             return members;
         }
-        long started = System.nanoTime();
-        SalesforceWrite write = SalesforceWrite.run(client, WriteOperation.INSERT, "Lead", records);
-        LOG.debug("{} Leads written in {} ms", records.size(), (System.nanoTime() - started) / 1_000_000);
-        records.clear();
-        Instant now = clock.instant();
-        Map<Long, Person> linked = new HashMap<>();
+        LeadBatch batch = leads.prepare(client, candidates, LeadOrigin.campaignSync());
+        if (batch.stoppedBy() != null) {
+            throw batch.stoppedBy();
+        }
+        SalesforceWrite write = null;
+        SettledLeads settled;
+        try {
+            long started = System.nanoTime();
+            write = SalesforceWrite.run(client, WriteOperation.INSERT, "Lead", batch.records());
+            LOG.debug("{} Leads written in {} ms", batch.toInsert().size(),
+                    (System.nanoTime() - started) / 1_000_000);
+            settled = batch.settle(write, Timestamps.now(clock));
+        } catch (RuntimeException e) {
+            leads.release(batch);
+            throw e;
+        }
+        Instant now = settled.at();
+        LeadResults results = settled.results();
         List<Pending> unknown = new ArrayList<>();
         List<Refused> refused = new ArrayList<>();
-        for (int i = 0; i < needLead.size(); i++) {
-            Pending p = needLead.get(i);
-            SaveResult result = write.result(i);
-            if (result != null && result.success()) {
-                Person person = p.person();
-                linked.put(person.id(), new Person(person.id(), person.email(), person.firstName(),
-                        person.lastName(), person.company(), person.title(), person.phone(), SfdcType.LEAD,
-                        result.id(), false, person.acquisitionProgramId(), person.acquisitionDate(),
-                        person.createdAt(), now));
-            } else if (result != null) {
-                refused.add(new Refused(p, Operation.PUSH_LEADS, null, result.error()));
-            } else {
-                unknown.add(p);
-            }
+        Map<Long, Pending> firstOfPerson = new LinkedHashMap<>();
+        members.forEach(p -> firstOfPerson.putIfAbsent(p.person().id(), p));
+        for (long personId : batch.toInsert().keySet()) {
+            Pending p = firstOfPerson.get(personId);
+            results.failure(personId).ifPresentOrElse(
+                    error -> refused.add(new Refused(p, Operation.PUSH_LEADS, null, error)),
+                    () -> {
+                        if (results.linked(personId).isEmpty()) {
+                            unknown.add(p);
+                        }
+                    });
         }
-        List<Person> toLink = new ArrayList<>(linked.values());
-        writes.submit(() -> inBatches(toLink, batch -> jdbi.useTransaction(tx -> recordLeads(tx, batch, now, run))));
+        // Another creator (the pusher, a flow step) is making their Lead right now: the pusher takes them later.
+        results.busy().forEach(personId -> unknown.add(firstOfPerson.get(personId)));
+        writes.submit(() -> {
+            LeadResults recorded = leads.record(settled);
+            for (int i = 0; i < recorded.created().size() + recorded.adopted().size(); i++) {
+                run.tally().created(Operation.PUSH_LEADS);
+            }
+        });
         writes.submit(() -> fallBack(refused, unknown, now, run));
         rethrowLimit(write);
         List<Pending> ready = new ArrayList<>();
         for (Pending p : members) {
-            Person person = p.person().sfdcId() != null ? p.person() : linked.get(p.person().id());
+            Person person = LeadCreator.needsLead(p.person()) ? results.linked().get(p.person().id()) : p.person();
             if (person != null) {
                 ready.add(new Pending(p.member(), p.status(), person));
             }
         }
         return ready;
-    }
-
-    private void recordLeads(Handle tx, List<Person> linked, Instant now, ActiveRun run) {
-        people.linkAll(tx, linked, now);
-        List<Activity> logged = new ArrayList<>();
-        for (Person person : linked) {
-            logged.add(LeadRecord.syncActivity(person.id(), person.sfdcId(), now));
-            run.tally().created(Operation.PUSH_LEADS);
-        }
-        for (int from = 0; from < logged.size(); from += ActivityLog.MAX_BATCH) {
-            activityLog.appendAll(tx, logged.subList(from, Math.min(logged.size(), from + ActivityLog.MAX_BATCH)));
-        }
     }
 
     /** Makes sure the campaign has every status the members hold; members whose status cannot be made wait. */

@@ -94,21 +94,37 @@ class SyncFaultsEndToEndTest {
         server.setStatus(program, "Member", List.of(person));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 server.count("SELECT COUNT(*) FROM sync_errors WHERE resolved_at IS NULL AND person_id = " + person) == 1);
-        JsonNode open = FlowTestServer.ok(server.get("/rest/tandem/v1/sync/errors.json?unresolvedOnly=true"));
-        JsonNode error = open.get(0);
+        JsonNode error = openErrorOf(person);
         assertThat(error.get("operation").asText()).isEqualTo("push-leads");
         assertThat(error.get("errorCode").asText()).isEqualTo("STRING_TOO_LONG");
         assertThat(error.get("fields").toString()).contains("LastName");
         assertThat(error.get("retryable").asBoolean()).isTrue();
+        // Under load the first backoff (2.5-5 s) may run out before the retry and let the background pusher push
+        // the member itself; with the next attempt an hour away, only the retry can make it go now.
+        server.app().services().database().jdbi().useHandle(h -> h.execute("UPDATE sync_outbox SET next_attempt_at = "
+                + "next_attempt_at + INTERVAL '1' HOUR WHERE person_id = ?", person));
 
         server.postJson("/rest/v1/leads.json", "{\"action\":\"updateOnly\",\"lookupField\":\"id\",\"input\":[{\"id\":"
                 + person + ",\"lastName\":\"Short\"}]}");
         JsonNode retried = FlowTestServer.ok(server.postJson("/rest/tandem/v1/sync/errors/retry.json",
                 "{\"ids\":[" + error.get("id").asLong() + "]}")).get(0);
 
-        assertThat(retried.get("operations").get("push-members").get("new").asLong()).isEqualTo(1);
+        // The retry makes the member due and pushes; the background pusher may take the due member first, so the
+        // end state is what is asserted, not which run's report counts the push.
+        assertThat(retried.get("outcome").asText()).isEqualTo("COMPLETED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.count("SELECT COUNT(*) FROM sync_errors "
+                + "WHERE resolved_at IS NULL AND person_id = " + person) == 0);
         assertThat(server.salesforceMembers(campaign)).containsOnly(entry(server.sfdcIdOf(person), "Member"));
-        assertThat(FlowTestServer.ok(server.get("/rest/tandem/v1/sync/errors.json?unresolvedOnly=true"))).isEmpty();
+        assertThat(server.activities(person, 42)).isEqualTo(1);
+    }
+
+    private static JsonNode openErrorOf(long personId) {
+        for (JsonNode error : FlowTestServer.ok(server.get("/rest/tandem/v1/sync/errors.json?unresolvedOnly=true"))) {
+            if (error.path("personId").asLong() == personId) {
+                return error;
+            }
+        }
+        throw new AssertionError("no open sync error for person " + personId);
     }
 
     @Test

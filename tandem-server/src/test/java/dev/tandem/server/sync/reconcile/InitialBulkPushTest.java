@@ -6,12 +6,20 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.core.channel.Channel;
+import dev.tandem.core.person.Person;
 import dev.tandem.salesforce.SalesforceClient;
+import dev.tandem.salesforce.query.Cond;
+import dev.tandem.salesforce.query.SObject;
+import dev.tandem.salesforce.query.Soql;
 import dev.tandem.server.domain.activity.ActivityLog;
 import dev.tandem.server.store.ChannelDao;
+import dev.tandem.server.store.PersonDao;
 import dev.tandem.server.store.StoredChannel;
 import dev.tandem.server.sync.cycle.CampaignSyncModule;
 import dev.tandem.server.sync.cycle.FlowTestServer;
+import dev.tandem.server.sync.lead.LeadFields;
+import dev.tandem.server.sync.lead.LeadIntent;
+import dev.tandem.server.sync.lead.LeadIntentStore;
 import dev.tandem.server.sync.link.CampaignLink;
 import dev.tandem.server.sync.link.SyncLinkModule;
 import dev.tandem.server.sync.mirror.MirrorStore;
@@ -24,10 +32,16 @@ import dev.tandem.server.sync.runs.RunOutcome;
 import dev.tandem.server.sync.runs.RunRecorder;
 import dev.tandem.server.sync.runs.RunStore;
 import dev.tandem.server.sync.runs.SyncErrorStore;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +61,9 @@ class InitialBulkPushTest {
     @BeforeAll
     static void start() {
         server = new FlowTestServer().connect();
+        // The tests run the push themselves; the periodic reconcile (due at start-up) and the background pusher
+        // would otherwise write the same members at the same moment. Linking still runs its initial reconcile.
+        server.stopBackgroundJobs();
     }
 
     @AfterAll
@@ -146,6 +163,80 @@ class InitialBulkPushTest {
     }
 
     @Test
+    void intentsLeftByACrashAfterTheLeadJobMakeTheRerunAdoptThoseLeadsInsteadOfCreatingDuplicates() {
+        long program = server.createWebinarProgram();
+        String campaign = server.linkToNewCampaign(program);
+        List<Long> people = server.createPeople(5, true);
+        server.syncEnabled(false);
+        server.setStatus(program, "Registered", people);
+        jdbi().useHandle(h -> h.execute("DELETE FROM sync_outbox WHERE program_id = ?", program));
+        server.syncEnabled(true);
+        // The crashed attempt committed intents for the first three, and its Lead job created the first two.
+        Instant crashedAt = Instant.now().minus(Duration.ofMinutes(1));
+        Map<Long, String> leftInSalesforce = new HashMap<>();
+        List<LeadIntent> leftOpen = new ArrayList<>();
+        for (long person : people.subList(0, 3)) {
+            LeadFields sent = LeadFields.of(person(person), linkModule().settings().current());
+            leftOpen.add(new LeadIntent(person, crashedAt, sent));
+            if (leftOpen.size() <= 2) {
+                leftInSalesforce.put(person, server.salesforce.create("Lead", List.of(sent.record(null))).get(0).id());
+            }
+        }
+        jdbi().useTransaction(tx -> new LeadIntentStore().insertAll(tx, leftOpen));
+        server.emulator.control().clearRequests();
+        ActiveRun run = recorder().begin("test", () -> 0);
+
+        RunOutcome outcome = bulkPushInChunksOf(2).push(client(), link(program), channel(), run);
+        long lookUps = leadQueries();
+
+        assertThat(outcome).isEqualTo(RunOutcome.COMPLETED);
+        for (long person : people) {
+            assertThat(leadsWithEmail(person(person).email())).as("Leads of person %d", person)
+                    .containsExactly(server.sfdcIdOf(person));
+            assertThat(server.salesforceMembers(campaign)).containsEntry(server.sfdcIdOf(person), "Registered");
+            assertThat(server.activities(person, SYNC_LEAD_TO_SFDC)).isEqualTo(1);
+            assertThat(server.activities(person, ADD_TO_SFDC_CAMPAIGN)).isEqualTo(1);
+        }
+        leftInSalesforce.forEach((person, lead) -> assertThat(server.sfdcIdOf(person)).isEqualTo(lead));
+        assertThat(server.count("SELECT COUNT(*) FROM lead_intents WHERE person_id IN (" + people.stream()
+                .map(String::valueOf).collect(Collectors.joining(",")) + ")")).isZero();
+        assertThat(run.tally().snapshot().get(Operation.PUSH_LEADS).created()).isEqualTo(5);
+        // One look-up for each chunk holding people with an intent left open; the fresh third chunk needs none.
+        assertThat(lookUps).isEqualTo(2);
+    }
+
+    @Test
+    void aPersonWhoseLeadAnotherCreatorIsMakingRightNowIsLeftToItAndWaitsInTheOutbox() {
+        long program = server.createWebinarProgram();
+        String campaign = server.linkToNewCampaign(program);
+        List<Long> people = server.createPeople(3, true);
+        server.syncEnabled(false);
+        server.setStatus(program, "Registered", people);
+        jdbi().useHandle(h -> h.execute("DELETE FROM sync_outbox WHERE program_id = ?", program));
+        server.syncEnabled(true);
+        long held = people.get(1);
+        Instant now = Instant.now();
+        jdbi().useTransaction(tx -> new LeadIntentStore().claim(tx, Map.of(held, LeadFields.of(person(held),
+                linkModule().settings().current())), "other-node/creator", now, now.plus(Duration.ofMinutes(15))));
+        ActiveRun run = recorder().begin("test", () -> 0);
+
+        RunOutcome outcome = bulkPushInChunksOf(10).push(client(), link(program), channel(), run);
+
+        assertThat(outcome).isEqualTo(RunOutcome.COMPLETED);
+        assertThat(leadsWithEmail(person(held).email())).isEmpty();
+        assertThat(person(held).sfdcId()).isNull();
+        assertThat(server.count("SELECT COUNT(*) FROM sync_outbox WHERE attempts = 0 AND person_id = " + held))
+                .isEqualTo(1);
+        assertThat(server.count("SELECT COUNT(*) FROM lead_intents WHERE holder = 'other-node/creator' "
+                + "AND person_id = " + held)).as("the other creator's hold is untouched").isEqualTo(1);
+        assertThat(server.salesforceMembers(campaign)).hasSize(2)
+                .containsEntry(server.sfdcIdOf(people.get(0)), "Registered")
+                .containsEntry(server.sfdcIdOf(people.get(2)), "Registered");
+        assertThat(server.count("SELECT COUNT(*) FROM lead_intents WHERE holder IS NOT NULL "
+                + "AND holder <> 'other-node/creator'")).as("the push released its own holds").isZero();
+    }
+
+    @Test
     void whenTheRequestLimitStopsThePushEveryMemberNotWrittenWaitsInTheOutbox() {
         long program = server.createWebinarProgram();
         server.linkToNewCampaign(program);
@@ -194,10 +285,27 @@ class InitialBulkPushTest {
         throw new AssertionError("no open sync error for person " + personId);
     }
 
+    private static Person person(long id) {
+        return jdbi().withHandle(h -> new PersonDao().byId(h, id)).orElseThrow();
+    }
+
+    private static List<String> leadsWithEmail(String email) {
+        return server.salesforce.stream(Soql.select("Id").from("Lead").where(Cond.eq("Email", email)).build())
+                .map(SObject::id).toList();
+    }
+
+    /** SOQL queries on Lead that Salesforce served since the request log was cleared. */
+    private static long leadQueries() {
+        return server.emulator.control().requests().stream()
+                .filter(r -> r.query() != null && r.path().endsWith("/query"))
+                .filter(r -> URLDecoder.decode(r.query(), StandardCharsets.UTF_8).contains("FROM Lead"))
+                .count();
+    }
+
     private static InitialBulkPush bulkPushInChunksOf(int chunk) {
         return new InitialBulkPush(jdbi(), new MirrorStore(), new OutboxStore(), new SyncErrorStore(),
                 new ActivityLog(jdbi()), new CampaignStatuses(), linkModule().settings(), chunk, Backoff.DEFAULT,
-                Clock.systemUTC());
+                Clock.systemUTC(), "test-node");
     }
 
     private static RunRecorder recorder() {
