@@ -87,7 +87,8 @@ final class FlowServices {
                 CampaignLink link = linked.get(watch.campaignKey());
                 Instant changed = watchedMembers.lastPulledAt(h, watch.campaignKey());
                 rows.add(new WatchedCampaignRow(watch.campaignId(), link == null ? null : link.programId(),
-                        link == null ? null : link.campaignName(), watches.referencedBy(h, watch.campaignKey()),
+                        link != null && link.campaignName() != null ? link.campaignName() : watch.name(),
+                        watches.referencedBy(h, watch.campaignKey()),
                         watchedMembers.count(h, watch.campaignKey()), watch.watchedSince(),
                         later(watch.snapshotAt(), changed), watch.refusedAt(), watch.needsSnapshot()));
             }

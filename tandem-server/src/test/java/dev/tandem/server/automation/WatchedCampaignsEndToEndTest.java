@@ -5,6 +5,7 @@ import dev.tandem.core.activity.ActivityType;
 import dev.tandem.core.person.PersonFields;
 import dev.tandem.core.person.SfdcType;
 import dev.tandem.emulator.EmulatorConfig;
+import dev.tandem.emulator.FaultRule;
 import dev.tandem.emulator.RecordedRequest;
 import dev.tandem.emulator.SalesforceEmulator;
 import dev.tandem.salesforce.SalesforceClient;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -285,6 +288,109 @@ class WatchedCampaignsEndToEndTest extends AutomationTestSupport {
         result(server.postJson("/rest/v1/campaigns/" + campaign + "/trigger.json", "{\"input\":{\"leads\":[{\"id\":"
                 + person.personId() + "}]}}"));
         server.drain();
+    }
+
+    private static String storedName(String campaignId) {
+        return server.app().services().database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT campaign_name FROM watched_campaigns WHERE campaign_key = :k")
+                .bind("k", campaignId.substring(0, 15)).mapTo(String.class).one());
+    }
+
+    /** The SOQL of the queries on Campaign (not CampaignMember) that name the campaign. */
+    private static List<String> campaignQueriesNaming(String campaignId) {
+        return queriesNaming(campaignId).stream().map(r -> URLDecoder.decode(r.query(), StandardCharsets.UTF_8))
+                .filter(q -> q.contains("FROM Campaign ")).toList();
+    }
+
+    @Test
+    void aFullReadStoresTheNamesOfEveryCampaignItReadWithOneQuery() {
+        String webinar = salesforce.create("Campaign", List.of(Map.of("Name", "Spring Webinar"))).get(0).id();
+        String fair = salesforce.create("Campaign", List.of(Map.of("Name", "Trade Fair"))).get(0).id();
+        long naming = campaign(null);
+        result(saveRules(naming, "{\"filters\":[{\"type\":\"memberOfSfdcCampaign\",\"operator\":\"in\","
+                + "\"campaigns\":[\"" + webinar + "\",\"" + fair + "\"]}]}"));
+
+        poll();
+
+        assertThat(storedName(webinar)).isEqualTo("Spring Webinar");
+        assertThat(storedName(fair)).isEqualTo("Trade Fair");
+        List<String> nameQueries = campaignQueriesNaming(webinar);
+        assertThat(nameQueries).as("one name query for all full reads of the poll").hasSize(1);
+        assertThat(nameQueries.get(0)).contains(fair.substring(0, 15));
+    }
+
+    /** One poll that Tandem reports as a failed run. */
+    private static JsonNode pollExpectingFailure() {
+        JsonNode report = result(server.postJson("/rest/tandem/v1/sync/run.json", "")).get(0);
+        server.drain();
+        return report;
+    }
+
+    private static boolean fullReadDue(String campaignId) {
+        return server.app().services().database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT snapshot_at IS NULL FROM watched_campaigns WHERE campaign_key = :k")
+                .bind("k", campaignId.substring(0, 15)).mapTo(Boolean.class).one());
+    }
+
+    private static String watchedByANewSmartCampaign(String name) {
+        String sf = salesforce.create("Campaign", List.of(Map.of("Name", name))).get(0).id();
+        result(saveRules(campaign(null), "{\"filters\":[{\"type\":\"memberOfSfdcCampaign\",\"operator\":"
+                + "\"in\",\"campaigns\":[\"" + sf + "\"]}]}"));
+        return sf;
+    }
+
+    @Test
+    void anOutageWhileReadingNamesLeavesTheFullReadDueAndTheNextPollStoresTheName() {
+        String sf = watchedByANewSmartCampaign("Autumn Roadshow");
+        // The poll's first query is the full read of the campaign; every query after it fails.
+        emulator.control().addFault(new FaultRule("SERVER_UNAVAILABLE", 503, "GET", "/query", 1, -1, 0, null));
+        JsonNode failed;
+        try {
+            failed = pollExpectingFailure();
+        } finally {
+            emulator.control().clearFaults();
+        }
+        assertThat(failed.get("outcome").asText()).isEqualTo("FAILED");
+        assertThat(failed.get("note").asText()).contains("SERVER_UNAVAILABLE");
+        assertThat(fullReadDue(sf)).as("taken again with its name next time").isTrue();
+        assertThat(storedName(sf)).isNull();
+
+        poll();
+
+        assertThat(fullReadDue(sf)).isFalse();
+        assertThat(storedName(sf)).isEqualTo("Autumn Roadshow");
+    }
+
+    @Test
+    void aRefusalToReadNamesKeepsTheFullReadAndLeavesTheNameUnknown() {
+        String sf = watchedByANewSmartCampaign("Winter Gala");
+        emulator.control().addFault(new FaultRule("INVALID_TYPE", 400, "GET", "/query", 1, 1, 0, null));
+        JsonNode report;
+        try {
+            report = poll();
+        } finally {
+            emulator.control().clearFaults();
+        }
+
+        assertThat(report.get("outcome").asText()).as("the sync goes on").isEqualTo("COMPLETED");
+        assertThat(fullReadDue(sf)).isFalse();
+        assertThat(storedName(sf)).isNull();
+    }
+
+    @Test
+    void aPollWithNoFullReadDueReadsNoNames() {
+        String sf = sfCampaign();
+        long naming = campaign(null);
+        result(saveRules(naming, "{\"filters\":[{\"type\":\"memberOfSfdcCampaign\",\"operator\":\"in\","
+                + "\"campaigns\":[\"" + sf + "\"]}]}"));
+        poll();
+        int nameQueriesBefore = campaignQueriesNaming(sf).size();
+
+        poll();
+
+        assertThat(nameQueriesBefore).isEqualTo(1);
+        assertThat(campaignQueriesNaming(sf)).as("no name query without a full read due").hasSize(1);
+        assertThat(storedName(sf)).startsWith("Unlinked");
     }
 
     @Test

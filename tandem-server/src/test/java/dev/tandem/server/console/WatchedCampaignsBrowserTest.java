@@ -70,6 +70,8 @@ class WatchedCampaignsBrowserTest {
         browser.open("/sync");
         assertThat(browser.text(By.cssSelector(row(campaignId) + " .state"))).startsWith("full read due");
         assertThat(browser.text(By.cssSelector(row(campaignId) + " .last-pulled"))).isEqualTo("—");
+        assertThat(browser.text(By.cssSelector(row(campaignId) + " .campaign-name")))
+                .as("no name is known before the full read").isEqualTo(campaignId);
 
         browser.clickAndWait(By.id("run-now"));
 
@@ -79,6 +81,7 @@ class WatchedCampaignsBrowserTest {
         assertThat(browser.text(By.cssSelector(row(campaignId) + " .members"))).isEqualTo("2");
         assertThat(browser.text(By.cssSelector(row(campaignId) + " .last-pulled"))).endsWith("UTC");
         assertThat(browser.text(By.cssSelector(row(campaignId) + " .state"))).isEqualTo("pulled");
+        assertThat(browser.text(By.cssSelector(row(campaignId) + " .campaign-name"))).isEqualTo("Partner Webinar");
     }
 
     @Test
@@ -92,5 +95,6 @@ class WatchedCampaignsBrowserTest {
         assertThat(browser.text(By.cssSelector(row(refused) + " .state"))).startsWith("refused since")
                 .contains("retry it under Errors");
         assertThat(browser.text(By.cssSelector(row(refused) + " .named-by"))).isEqualTo("Typo in the campaign id");
+        assertThat(browser.text(By.cssSelector(row(refused) + " .campaign-name"))).isEqualTo(refused);
     }
 }

@@ -4,6 +4,9 @@ import dev.tandem.core.activity.Activity;
 import dev.tandem.salesforce.SalesforceClient;
 import dev.tandem.salesforce.error.ErrorKind;
 import dev.tandem.salesforce.error.SalesforceException;
+import dev.tandem.salesforce.query.Cond;
+import dev.tandem.salesforce.query.SObject;
+import dev.tandem.salesforce.query.Soql;
 import dev.tandem.server.store.PersonDao;
 import dev.tandem.server.sync.link.CampaignLinkStore;
 import dev.tandem.server.sync.mirror.CampaignActivities;
@@ -27,15 +30,20 @@ import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The pull's part for watched campaigns. Before the poll's query, {@link #prepare} ends orphaned watches, sets
  * aside watches of campaigns now linked to a program, and reads every member of a newly watched campaign (one paged
- * query each, applied silently: a snapshot records the state, it is not a change). The poll's single query then
+ * query each, applied silently: a snapshot records the state, it is not a change), then reads the names of the
+ * campaigns just read in one more query (none when no full read is due). The poll's single query then
  * covers watched campaigns next to linked ones, and {@link #apply} records their changes: the row, and activity
  * 42/43/44 for a Lead/Contact Tandem knows (unknown ones are kept as rows but create nobody).
  */
 public final class WatchedCampaignPull {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WatchedCampaignPull.class);
 
     private final Jdbi jdbi;
     private final CampaignLinkStore links;
@@ -82,6 +90,7 @@ public final class WatchedCampaignPull {
             return unlinked;
         });
         Map<String, String> watched = new LinkedHashMap<>();
+        List<FullRead> read = new ArrayList<>();
         for (WatchedCampaign w : ready) {
             if (w.refused()) {
                 continue;
@@ -91,7 +100,9 @@ public final class WatchedCampaignPull {
                 continue;
             }
             try {
-                watched.put(w.campaignKey(), snapshot(client, w));
+                FullRead full = snapshot(client, w);
+                read.add(full);
+                watched.put(w.campaignKey(), full.spelledId());
             } catch (SalesforceException e) {
                 if (e.isLimit() || e.kind() == ErrorKind.RETRYABLE || e.kind() == ErrorKind.AUTH) {
                     throw e;
@@ -99,7 +110,15 @@ public final class WatchedCampaignPull {
                 refuse(w, e, run);
             }
         }
+        if (!read.isEmpty()) {
+            Map<String, String> names = names(client, read);
+            read.forEach(full -> noteTaken(full, names.get(full.watch().campaignKey())));
+        }
         return watched;
+    }
+
+    /** A full read whose members are stored, not yet noted as taken (that waits for the campaign's name). */
+    private record FullRead(WatchedCampaign watch, String spelledId, Instant started) {
     }
 
     // Salesforce will not read this campaign (no such id, no access): it is left out so the others keep syncing.
@@ -116,8 +135,8 @@ public final class WatchedCampaignPull {
         run.tally().failed(Operation.READ_WATCHED);
     }
 
-    /** Reads every current member of the campaign into its rows; returns the campaign id as Salesforce spells it. */
-    private String snapshot(SalesforceClient client, WatchedCampaign watch) {
+    /** Reads every current member of the campaign into its rows, learning the id as Salesforce spells it. */
+    private FullRead snapshot(SalesforceClient client, WatchedCampaign watch) {
         Instant started = clock.instant();
         String[] spelled = {watch.campaignId()};
         client.query(PulledMembers.ofCampaign(watch.campaignId()), pageSize, page -> {
@@ -136,12 +155,41 @@ public final class WatchedCampaignPull {
                 members.putAll(tx, puts);
             });
         });
+        return new FullRead(watch, spelled[0], started);
+    }
+
+    /**
+     * The names of the campaigns just read in full (15-character key → name), in one query. An outage or the API
+     * limit propagates, so those full reads stay due and are taken again with their names next time; any other
+     * refusal leaves the names unknown (the console shows the id) rather than stopping the sync.
+     */
+    private Map<String, String> names(SalesforceClient client, List<FullRead> read) {
+        Soql soql = Soql.select("Id", "Name").from("Campaign")
+                .where(Cond.in("Id", read.stream().map(FullRead::spelledId).distinct().toList())).build();
+        Map<String, String> names = new HashMap<>();
+        try {
+            client.query(soql, pageSize, page -> {
+                for (SObject row : page.records()) {
+                    names.put(key(row.getString("Id")), row.getString("Name"));
+                }
+            });
+        } catch (SalesforceException e) {
+            if (e.isLimit() || e.kind() == ErrorKind.RETRYABLE || e.kind() == ErrorKind.AUTH) {
+                throw e;
+            }
+            LOG.warn("Salesforce refused to read the names of {} watched campaigns ({}); they are shown by id",
+                    read.size(), e.errorCode());
+        }
+        return names;
+    }
+
+    private void noteTaken(FullRead full, String name) {
+        String campaignKey = full.watch().campaignKey();
         jdbi.useTransaction(tx -> {
-            members.deleteUnseenSince(tx, watch.campaignKey(), started);
-            watches.snapshotTaken(tx, watch.campaignKey(), spelled[0], clock.instant());
-            errors.resolveRecord(tx, Operation.READ_WATCHED, watch.campaignId(), clock.instant());
+            members.deleteUnseenSince(tx, campaignKey, full.started());
+            watches.snapshotTaken(tx, campaignKey, full.spelledId(), name, clock.instant());
+            errors.resolveRecord(tx, Operation.READ_WATCHED, full.watch().campaignId(), clock.instant());
         });
-        return spelled[0];
     }
 
     /**

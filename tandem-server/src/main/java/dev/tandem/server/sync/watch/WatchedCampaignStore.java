@@ -96,7 +96,7 @@ public final class WatchedCampaignStore {
 
     /** Every watch, in key order. */
     public List<WatchedCampaign> all(Handle h) {
-        return h.createQuery("SELECT campaign_key, campaign_id, watched_since, snapshot_at, refused_at "
+        return h.createQuery("SELECT campaign_key, campaign_id, campaign_name, watched_since, snapshot_at, refused_at "
                         + "FROM watched_campaigns ORDER BY campaign_key")
                 .map((rs, ctx) -> watch(rs)).list();
     }
@@ -127,10 +127,14 @@ public final class WatchedCampaignStore {
                 .bind("key", campaignKey).mapTo(Long.class).one() > 0;
     }
 
-    /** Notes a finished full read of the campaign, and the id as Salesforce spells it. */
-    public void snapshotTaken(Handle tx, String campaignKey, String campaignId, Instant at) {
-        tx.createUpdate("UPDATE watched_campaigns SET snapshot_at = :at, campaign_id = :id WHERE campaign_key = :key")
-                .bind("at", at).bind("id", campaignId).bind("key", campaignKey).execute();
+    /**
+     * Notes a finished full read of the campaign, the id as Salesforce spells it and the name it found (null when
+     * Salesforce returned none).
+     */
+    public void snapshotTaken(Handle tx, String campaignKey, String campaignId, String name, Instant at) {
+        tx.createUpdate("UPDATE watched_campaigns SET snapshot_at = :at, campaign_id = :id, campaign_name = :name "
+                        + "WHERE campaign_key = :key")
+                .bind("at", at).bind("id", campaignId).bind("name", name).bind("key", campaignKey).execute();
     }
 
     /** Leaves the campaign out of polls: Salesforce refused to read it. */
@@ -158,7 +162,7 @@ public final class WatchedCampaignStore {
 
     private static WatchedCampaign watch(ResultSet rs) throws SQLException {
         return new WatchedCampaign(rs.getString("campaign_key"), rs.getString("campaign_id"),
-                instant(rs, "watched_since"), instant(rs, "snapshot_at"), instant(rs, "refused_at"));
+                rs.getString("campaign_name"), instant(rs, "watched_since"), instant(rs, "snapshot_at"), instant(rs, "refused_at"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

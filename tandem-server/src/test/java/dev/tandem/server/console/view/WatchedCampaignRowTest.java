@@ -16,6 +16,21 @@ class WatchedCampaignRowTest {
                 fullReadDue);
     }
 
+    private static WatchedCampaignRow named(String name) {
+        return new WatchedCampaignRow("701000000000001AAA", null, name, List.of(1L), 0, T, null, null, false);
+    }
+
+    @Test
+    void aCampaignWithAKnownNameIsLabelledByIt() {
+        assertThat(named("Spring Webinar").label()).isEqualTo("Spring Webinar");
+    }
+
+    @Test
+    void aCampaignWithNoKnownNameIsLabelledByItsId() {
+        assertThat(named(null).label()).isEqualTo("701000000000001AAA");
+        assertThat(named(" ").label()).isEqualTo("701000000000001AAA");
+    }
+
     @Test
     void aRefusedCampaignIsRefusedWhateverElseHolds() {
         assertThat(row(5L, T, true).state()).isEqualTo("refused");
