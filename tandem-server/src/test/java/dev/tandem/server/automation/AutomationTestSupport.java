@@ -2,6 +2,9 @@ package dev.tandem.server.automation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.core.membership.Membership;
+import dev.tandem.core.person.PersonFields;
+import dev.tandem.core.person.SfdcType;
+import dev.tandem.salesforce.SalesforceClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -27,6 +30,26 @@ abstract class AutomationTestSupport {
     @AfterAll
     static void stopServer() {
         server.close();
+    }
+
+    /** A Lead in Salesforce that Tandem knows as a person. */
+    record Known(long personId, String leadId) {
+    }
+
+    /** Creates a Lead in Salesforce (a fresh email starting with {@code emailPrefix}) and its person in Tandem. */
+    static Known knownLead(SalesforceClient salesforce, String emailPrefix, String lastName) {
+        String email = unique(emailPrefix) + "@example.com";
+        String leadId = salesforce.create("Lead", List.of(Map.of("LastName", lastName, "Company", "Acme",
+                "Email", email))).get(0).id();
+        long id = server.app().services().people().findOrCreateBySalesforce(SfdcType.LEAD, leadId,
+                new PersonFields(email, null, lastName, "Acme", null, null, SfdcType.LEAD, leadId)).person().id();
+        return new Known(id, leadId);
+    }
+
+    /** Adds the Lead to the campaign directly in Salesforce, as a Salesforce user would; returns the member id. */
+    static String addInSalesforce(SalesforceClient salesforce, String campaignId, Known lead, String status) {
+        return salesforce.create("CampaignMember", List.of(Map.of("CampaignId", campaignId, "LeadId", lead.leadId(),
+                "Status", status))).get(0).id();
     }
 
     static String unique(String prefix) {

@@ -2,8 +2,6 @@ package dev.tandem.server.automation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.core.activity.ActivityType;
-import dev.tandem.core.person.PersonFields;
-import dev.tandem.core.person.SfdcType;
 import dev.tandem.emulator.EmulatorConfig;
 import dev.tandem.emulator.SalesforceEmulator;
 import dev.tandem.salesforce.SalesforceClient;
@@ -30,10 +28,6 @@ class FlowStepRetryAfterCrashEndToEndTest extends AutomationTestSupport {
 
     private static SalesforceEmulator emulator;
     private static SalesforceClient salesforce;
-
-    /** A Lead in Salesforce that Tandem knows as a person. */
-    private record Known(long personId, String leadId) {
-    }
 
     @BeforeAll
     static void startSalesforce() {
@@ -163,17 +157,11 @@ class FlowStepRetryAfterCrashEndToEndTest extends AutomationTestSupport {
     }
 
     private static Known knownLead(String lastName) {
-        String email = unique("c") + "@example.com";
-        String leadId = salesforce.create("Lead", List.of(Map.of("LastName", lastName, "Company", "Acme",
-                "Email", email))).get(0).id();
-        long id = server.app().services().people().findOrCreateBySalesforce(SfdcType.LEAD, leadId,
-                new PersonFields(email, null, lastName, "Acme", null, null, SfdcType.LEAD, leadId)).person().id();
-        return new Known(id, leadId);
+        return knownLead(salesforce, "c", lastName);
     }
 
     private static String addInSalesforce(String campaignId, Known lead, String status) {
-        return salesforce.create("CampaignMember", List.of(Map.of("CampaignId", campaignId, "LeadId", lead.leadId(),
-                "Status", status))).get(0).id();
+        return addInSalesforce(salesforce, campaignId, lead, status);
     }
 
     private static List<SObject> members(String campaignId) {
