@@ -372,7 +372,11 @@ class KillNineCrashTest {
         assertThat(count("SELECT COUNT(*) FROM sync_outbox")).as("outbox rows left " + replay).isZero();
         assertThat(count("SELECT COUNT(*) FROM sync_errors WHERE resolved_at IS NULL")).as("open sync errors "
                 + replay).isZero();
-        assertThat(count("SELECT COUNT(*) FROM lead_intents")).as("open Lead intents " + replay).isZero();
+        // An intent may outlive its need: killed inside a Lead insert, then removed from the program before the
+        // retry, a person needs no Lead any more, so nobody claims the intent again. It stays open on purpose: a
+        // later Lead creation for that person looks the Lead up first instead of inserting a second one.
+        assertThat(count("SELECT COUNT(*) FROM lead_intents i JOIN memberships m ON m.person_id = i.person_id "
+                + "WHERE m.program_id = " + programId)).as("open Lead intents of members " + replay).isZero();
         assertThat(tandem.starts()).isEqualTo(KILLS + 1);
     }
 
