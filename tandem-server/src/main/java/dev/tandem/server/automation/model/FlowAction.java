@@ -18,42 +18,38 @@ public sealed interface FlowAction {
         return false;
     }
 
+    /** The actions on one Salesforce campaign's membership (add, remove, change status). */
+    sealed interface SfdcCampaignAction extends FlowAction {
+        /** The Salesforce campaign the action writes to (an id, or a token that resolves to one). */
+        String campaignId();
+
+        @Override
+        default boolean touchesSalesforce() {
+            return true;
+        }
+    }
+
     /** Adds the person to a Salesforce campaign with a status; people already in it are skipped. */
-    record AddToSfdcCampaign(String campaignId, String status) implements FlowAction {
+    record AddToSfdcCampaign(String campaignId, String status) implements SfdcCampaignAction {
         @Override
         public String displayName() {
             return "Add to SFDC Campaign";
         }
-
-        @Override
-        public boolean touchesSalesforce() {
-            return true;
-        }
     }
 
     /** Removes the person from a Salesforce campaign; non-members are skipped. */
-    record RemoveFromSfdcCampaign(String campaignId) implements FlowAction {
+    record RemoveFromSfdcCampaign(String campaignId) implements SfdcCampaignAction {
         @Override
         public String displayName() {
             return "Remove from SFDC Campaign";
         }
-
-        @Override
-        public boolean touchesSalesforce() {
-            return true;
-        }
     }
 
     /** Sets the person's status in a Salesforce campaign, adding them when needed. */
-    record ChangeStatusInSfdcCampaign(String campaignId, String status) implements FlowAction {
+    record ChangeStatusInSfdcCampaign(String campaignId, String status) implements SfdcCampaignAction {
         @Override
         public String displayName() {
             return "Change Status in SFDC Campaign";
-        }
-
-        @Override
-        public boolean touchesSalesforce() {
-            return true;
         }
     }
 

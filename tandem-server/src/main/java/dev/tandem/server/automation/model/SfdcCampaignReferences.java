@@ -53,11 +53,7 @@ public final class SfdcCampaignReferences {
     }
 
     private static void addAction(FlowAction action, List<String> ids) {
-        if (action instanceof FlowAction.AddToSfdcCampaign a) {
-            ids.add(a.campaignId());
-        } else if (action instanceof FlowAction.RemoveFromSfdcCampaign a) {
-            ids.add(a.campaignId());
-        } else if (action instanceof FlowAction.ChangeStatusInSfdcCampaign a) {
+        if (action instanceof FlowAction.SfdcCampaignAction a) {
             ids.add(a.campaignId());
         }
     }
