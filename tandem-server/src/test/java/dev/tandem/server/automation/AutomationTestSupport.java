@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.core.membership.Membership;
 import dev.tandem.core.person.PersonFields;
 import dev.tandem.core.person.SfdcType;
+import dev.tandem.emulator.EmulatorConfig;
+import dev.tandem.emulator.SalesforceEmulator;
 import dev.tandem.salesforce.SalesforceClient;
+import dev.tandem.salesforce.SalesforceConfig;
+import dev.tandem.server.http.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -30,6 +34,28 @@ abstract class AutomationTestSupport {
     @AfterAll
     static void stopServer() {
         server.close();
+    }
+
+    /**
+     * Replaces the class's server by one with Salesforce actions on {@code kind}, connected (password flow) to a new
+     * emulator, which it returns; campaign sync settings are left to the test.
+     */
+    static SalesforceEmulator startWithEmulator(TestDatabases.Kind kind) {
+        server.close();
+        SalesforceEmulator emulator = SalesforceEmulator.start(EmulatorConfig.defaults());
+        server = AutomationServer.withSalesforce(kind);
+        result(server.postJson("/rest/tandem/v1/settings/salesforce.json", "{\"loginUrl\":\"" + emulator.baseUrl()
+                + "\",\"authMode\":\"PASSWORD\",\"clientId\":\"tandem-client-id\",\"clientSecret\":"
+                + "\"tandem-client-secret\",\"username\":\"integration@tandem.dev\","
+                + "\"password\":\"tandem-password\"}"));
+        return emulator;
+    }
+
+    /** A client of the test's own, acting in Salesforce as its users would. */
+    static SalesforceClient salesforceUser(SalesforceEmulator emulator) {
+        return SalesforceClient.connect(SalesforceConfig.builder(emulator.baseUrl())
+                .password("tandem-client-id", "tandem-client-secret", "integration@tandem.dev", "tandem-password")
+                .build());
     }
 
     /** A Lead in Salesforce that Tandem knows as a person. */

@@ -2,10 +2,8 @@ package dev.tandem.server.automation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.core.activity.ActivityType;
-import dev.tandem.emulator.EmulatorConfig;
 import dev.tandem.emulator.SalesforceEmulator;
 import dev.tandem.salesforce.SalesforceClient;
-import dev.tandem.salesforce.SalesforceConfig;
 import dev.tandem.salesforce.query.Cond;
 import dev.tandem.salesforce.query.SObject;
 import dev.tandem.salesforce.query.Soql;
@@ -31,15 +29,8 @@ class FlowStepRetryAfterCrashEndToEndTest extends AutomationTestSupport {
 
     @BeforeAll
     static void startSalesforce() {
-        server.close();
-        emulator = SalesforceEmulator.start(EmulatorConfig.defaults());
-        salesforce = SalesforceClient.connect(SalesforceConfig.builder(emulator.baseUrl())
-                .password("tandem-client-id", "tandem-client-secret", "integration@tandem.dev", "tandem-password")
-                .build());
-        server = AutomationServer.withSalesforce(TestDatabases.Kind.H2);
-        result(server.postJson("/rest/tandem/v1/settings/salesforce.json", "{\"loginUrl\":\"" + emulator.baseUrl()
-                + "\",\"authMode\":\"PASSWORD\",\"clientId\":\"tandem-client-id\",\"clientSecret\":"
-                + "\"tandem-client-secret\",\"username\":\"integration@tandem.dev\",\"password\":\"tandem-password\"}"));
+        emulator = startWithEmulator(TestDatabases.Kind.H2);
+        salesforce = salesforceUser(emulator);
         result(server.postJson("/rest/tandem/v1/settings/sync.json", "{\"campaignSyncEnabled\":true,"
                 + "\"pollIntervalSeconds\":86400}"));
     }

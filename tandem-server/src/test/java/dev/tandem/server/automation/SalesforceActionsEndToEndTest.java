@@ -2,11 +2,9 @@ package dev.tandem.server.automation;
 
 import dev.tandem.core.activity.ActivityType;
 import dev.tandem.core.person.Person;
-import dev.tandem.emulator.EmulatorConfig;
 import dev.tandem.emulator.FaultRule;
 import dev.tandem.emulator.SalesforceEmulator;
 import dev.tandem.salesforce.SalesforceClient;
-import dev.tandem.salesforce.SalesforceConfig;
 import dev.tandem.salesforce.query.Cond;
 import dev.tandem.salesforce.query.SObject;
 import dev.tandem.salesforce.query.Soql;
@@ -34,15 +32,8 @@ class SalesforceActionsEndToEndTest extends AutomationTestSupport {
 
     /** Replaces the base class's server by one with Salesforce actions on {@code kind}, connected to an emulator. */
     static void startWith(TestDatabases.Kind kind) {
-        server.close();
-        emulator = SalesforceEmulator.start(EmulatorConfig.defaults());
-        salesforce = SalesforceClient.connect(SalesforceConfig.builder(emulator.baseUrl())
-                .password("tandem-client-id", "tandem-client-secret", "integration@tandem.dev", "tandem-password")
-                .build());
-        server = AutomationServer.withSalesforce(kind);
-        result(server.postJson("/rest/tandem/v1/settings/salesforce.json", "{\"loginUrl\":\"" + emulator.baseUrl()
-                + "\",\"authMode\":\"PASSWORD\",\"clientId\":\"tandem-client-id\",\"clientSecret\":"
-                + "\"tandem-client-secret\",\"username\":\"integration@tandem.dev\",\"password\":\"tandem-password\"}"));
+        emulator = startWithEmulator(kind);
+        salesforce = salesforceUser(emulator);
         result(server.postJson("/rest/tandem/v1/settings/sync.json", "{\"campaignSyncEnabled\":true}"));
     }
 

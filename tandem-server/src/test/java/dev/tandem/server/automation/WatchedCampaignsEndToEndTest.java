@@ -2,12 +2,10 @@ package dev.tandem.server.automation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.core.activity.ActivityType;
-import dev.tandem.emulator.EmulatorConfig;
 import dev.tandem.emulator.FaultRule;
 import dev.tandem.emulator.RecordedRequest;
 import dev.tandem.emulator.SalesforceEmulator;
 import dev.tandem.salesforce.SalesforceClient;
-import dev.tandem.salesforce.SalesforceConfig;
 import dev.tandem.server.domain.people.LookupField;
 import dev.tandem.server.http.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
@@ -40,15 +38,8 @@ class WatchedCampaignsEndToEndTest extends AutomationTestSupport {
 
     /** Replaces the base class's server by one with Salesforce on {@code kind}, connected to a new emulator. */
     static void startWith(TestDatabases.Kind kind) {
-        server.close();
-        emulator = SalesforceEmulator.start(EmulatorConfig.defaults());
-        salesforce = SalesforceClient.connect(SalesforceConfig.builder(emulator.baseUrl())
-                .password("tandem-client-id", "tandem-client-secret", "integration@tandem.dev", "tandem-password")
-                .build());
-        server = AutomationServer.withSalesforce(kind);
-        result(server.postJson("/rest/tandem/v1/settings/salesforce.json", "{\"loginUrl\":\"" + emulator.baseUrl()
-                + "\",\"authMode\":\"PASSWORD\",\"clientId\":\"tandem-client-id\",\"clientSecret\":"
-                + "\"tandem-client-secret\",\"username\":\"integration@tandem.dev\",\"password\":\"tandem-password\"}"));
+        emulator = startWithEmulator(kind);
+        salesforce = salesforceUser(emulator);
         syncEnabled(true);
     }
 
