@@ -161,23 +161,20 @@ public final class ConsoleQueries {
 
     /** Program names by id, for the given ids that exist. */
     public Map<Long, String> programNames(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, name FROM programs WHERE id IN (<ids>)")
-                .bindList("ids", ids)
-                .reduceRows(new LinkedHashMap<Long, String>(), (map, row) -> {
-                    map.put(row.getColumn("id", Long.class), row.getColumn("name", String.class));
-                    return map;
-                }));
+        return namesById("programs", ids);
     }
 
     /** Smart campaign names by id, for the given ids that exist. */
     public Map<Long, String> smartCampaignNames(List<Long> ids) {
+        return namesById("automation_smart_campaigns", ids);
+    }
+
+    /** {@code id → name} of the given ids that exist in {@code table} (one of this class's own table names). */
+    private Map<Long, String> namesById(String table, List<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, name FROM automation_smart_campaigns WHERE id IN (<ids>)")
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, name FROM " + table + " WHERE id IN (<ids>)")
                 .bindList("ids", ids)
                 .reduceRows(new LinkedHashMap<Long, String>(), (map, row) -> {
                     map.put(row.getColumn("id", Long.class), row.getColumn("name", String.class));
